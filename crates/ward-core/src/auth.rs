@@ -119,7 +119,11 @@ pub fn check_active(principal: &PrincipalRecord) -> Result<(), AuthError> {
 
 /// Whether a session has run past its idle or absolute limit.
 #[must_use]
-pub fn session_expired(session: &SessionRecord, settings: &CommunitySettings, now: Timestamp) -> bool {
+pub fn session_expired(
+    session: &SessionRecord,
+    settings: &CommunitySettings,
+    now: Timestamp,
+) -> bool {
     let idle = Duration::minutes(i64::from(settings.session_idle_minutes));
     let absolute = Duration::hours(i64::from(settings.session_absolute_hours));
     now > session.last_seen_at.plus(idle) || now > session.created_at.plus(absolute)
@@ -168,7 +172,10 @@ pub fn viewer_for_token(
         return Err(AuthError::Expired);
     }
     check_active(&principal)?;
-    Ok((Viewer::authenticated(principal_of(principal, settings)), token.scope))
+    Ok((
+        Viewer::authenticated(principal_of(principal, settings)),
+        token.scope,
+    ))
 }
 
 /// Whether this person must use a second factor under the community settings.
@@ -224,14 +231,37 @@ pub(crate) mod tests {
         let settings = CommunitySettings::default();
         let now = SystemClock.now();
         let p = record(OrgRole::Reader, OrgKind::GeneralHospital);
-        let fresh = SessionRecord { person: p.person, created_at: now, last_seen_at: now, mfa_verified: true };
+        let fresh = SessionRecord {
+            person: p.person,
+            created_at: now,
+            last_seen_at: now,
+            mfa_verified: true,
+        };
         assert!(viewer_for_session(&fresh, p.clone(), &settings, now).is_ok());
-        let idle = SessionRecord { last_seen_at: now.minus(Duration::minutes(61)), ..fresh.clone() };
-        assert_eq!(viewer_for_session(&idle, p.clone(), &settings, now).unwrap_err(), AuthError::Expired);
-        let old = SessionRecord { created_at: now.minus(Duration::hours(13)), ..fresh.clone() };
-        assert_eq!(viewer_for_session(&old, p.clone(), &settings, now).unwrap_err(), AuthError::Expired);
-        let pending = SessionRecord { mfa_verified: false, ..fresh };
-        assert_eq!(viewer_for_session(&pending, p, &settings, now).unwrap_err(), AuthError::MfaPending);
+        let idle = SessionRecord {
+            last_seen_at: now.minus(Duration::minutes(61)),
+            ..fresh.clone()
+        };
+        assert_eq!(
+            viewer_for_session(&idle, p.clone(), &settings, now).unwrap_err(),
+            AuthError::Expired
+        );
+        let old = SessionRecord {
+            created_at: now.minus(Duration::hours(13)),
+            ..fresh.clone()
+        };
+        assert_eq!(
+            viewer_for_session(&old, p.clone(), &settings, now).unwrap_err(),
+            AuthError::Expired
+        );
+        let pending = SessionRecord {
+            mfa_verified: false,
+            ..fresh
+        };
+        assert_eq!(
+            viewer_for_session(&pending, p, &settings, now).unwrap_err(),
+            AuthError::MfaPending
+        );
     }
 
     #[test]
@@ -239,12 +269,23 @@ pub(crate) mod tests {
         let settings = CommunitySettings::default();
         let now = SystemClock.now();
         let mut p = record(OrgRole::Reader, OrgKind::GeneralHospital);
-        let s = SessionRecord { person: p.person, created_at: now, last_seen_at: now, mfa_verified: true };
+        let s = SessionRecord {
+            person: p.person,
+            created_at: now,
+            last_seen_at: now,
+            mfa_verified: true,
+        };
         p.org_status = OrgStatus::Suspended;
-        assert_eq!(viewer_for_session(&s, p.clone(), &settings, now).unwrap_err(), AuthError::Inactive);
+        assert_eq!(
+            viewer_for_session(&s, p.clone(), &settings, now).unwrap_err(),
+            AuthError::Inactive
+        );
         p.org_status = OrgStatus::Active;
         p.status = PersonStatus::Disabled;
-        assert_eq!(viewer_for_session(&s, p, &settings, now).unwrap_err(), AuthError::Inactive);
+        assert_eq!(
+            viewer_for_session(&s, p, &settings, now).unwrap_err(),
+            AuthError::Inactive
+        );
     }
 
     #[test]
@@ -260,10 +301,22 @@ pub(crate) mod tests {
             revoked_at: None,
         };
         assert!(viewer_for_token(&t, p.clone(), &settings, now).is_ok());
-        let expired = TokenRecord { expires_at: Some(now), ..t.clone() };
-        assert_eq!(viewer_for_token(&expired, p.clone(), &settings, now).unwrap_err(), AuthError::Expired);
-        let revoked = TokenRecord { revoked_at: Some(now), ..t };
-        assert_eq!(viewer_for_token(&revoked, p, &settings, now).unwrap_err(), AuthError::Revoked);
+        let expired = TokenRecord {
+            expires_at: Some(now),
+            ..t.clone()
+        };
+        assert_eq!(
+            viewer_for_token(&expired, p.clone(), &settings, now).unwrap_err(),
+            AuthError::Expired
+        );
+        let revoked = TokenRecord {
+            revoked_at: Some(now),
+            ..t
+        };
+        assert_eq!(
+            viewer_for_token(&revoked, p, &settings, now).unwrap_err(),
+            AuthError::Revoked
+        );
     }
 
     #[test]
@@ -271,10 +324,18 @@ pub(crate) mod tests {
         let settings = CommunitySettings::default();
         let now = SystemClock.now();
         let p = record(OrgRole::Admin, OrgKind::GeneralHospital);
-        let s = SessionRecord { person: p.person, created_at: now, last_seen_at: now, mfa_verified: true };
+        let s = SessionRecord {
+            person: p.person,
+            created_at: now,
+            last_seen_at: now,
+            mfa_verified: true,
+        };
         let v = viewer_for_session(&s, p, &settings, now).unwrap();
         assert!(v.principal().unwrap().must_enrol_mfa);
-        let relaxed = CommunitySettings { require_mfa_for_admins: false, ..settings };
+        let relaxed = CommunitySettings {
+            require_mfa_for_admins: false,
+            ..settings
+        };
         assert!(!mfa_required(OrgRole::Admin, true, &relaxed));
     }
 }

@@ -86,7 +86,9 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused() {
-        for bad in ["", "plain", "a@b", "a@.be", "a b@c.be", "@x.be", "a@x..be", "a@x.be.", "a@@x.be"] {
+        for bad in [
+            "", "plain", "a@b", "a@.be", "a b@c.be", "@x.be", "a@x..be", "a@x.be.", "a@@x.be",
+        ] {
             assert!(bad.parse::<Email>().is_err(), "{bad}");
         }
     }

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod email;
 pub mod error;
 pub mod ids;
+pub mod item;
 pub mod marking;
 pub mod mfa;
 pub mod org;

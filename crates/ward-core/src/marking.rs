@@ -273,7 +273,11 @@ mod tests {
         let colleague = PersonId::new();
         let mut w = World::default();
         w.person_org.insert(colleague, owner);
-        let amber = Readers::of(&Marking::new(Tlp::Amber, orgs(&[OrgId::new()])).unwrap(), owner, author);
+        let amber = Readers::of(
+            &Marking::new(Tlp::Amber, orgs(&[OrgId::new()])).unwrap(),
+            owner,
+            author,
+        );
         let red = Readers::of(
             &Marking::new(Tlp::Red, Audience::People([colleague].into())).unwrap(),
             owner,
@@ -288,8 +292,16 @@ mod tests {
         let (owner, a, b) = (OrgId::new(), OrgId::new(), OrgId::new());
         let author = PersonId::new();
         let w = World::default();
-        let narrow = Readers::of(&Marking::new(Tlp::AmberStrict, orgs(&[a])).unwrap(), owner, author);
-        let wide = Readers::of(&Marking::new(Tlp::AmberStrict, orgs(&[a, b])).unwrap(), owner, author);
+        let narrow = Readers::of(
+            &Marking::new(Tlp::AmberStrict, orgs(&[a])).unwrap(),
+            owner,
+            author,
+        );
+        let wide = Readers::of(
+            &Marking::new(Tlp::AmberStrict, orgs(&[a, b])).unwrap(),
+            owner,
+            author,
+        );
         assert!(narrow.within(&wide, &w));
         assert!(!wide.within(&narrow, &w));
     }
@@ -301,7 +313,11 @@ mod tests {
         let mut w = World::default();
         w.guests.insert(supplier);
         let green = Readers::of(&Marking::community_green(), owner, author);
-        let to_supplier = Readers::of(&Marking::new(Tlp::Amber, orgs(&[supplier])).unwrap(), owner, author);
+        let to_supplier = Readers::of(
+            &Marking::new(Tlp::Amber, orgs(&[supplier])).unwrap(),
+            owner,
+            author,
+        );
         assert!(!to_supplier.within(&green, &w));
     }
 }

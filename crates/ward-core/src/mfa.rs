@@ -121,7 +121,9 @@ fn recovery_code() -> Result<String, RandomUnavailable> {
         for b in random_bytes::<16>()? {
             let b = usize::from(b);
             if b < limit && chars.len() < 10 {
-                chars.push(char::from(RECOVERY_ALPHABET.get(b % alphabet).copied().unwrap_or(b'a')));
+                chars.push(char::from(
+                    RECOVERY_ALPHABET.get(b % alphabet).copied().unwrap_or(b'a'),
+                ));
             }
         }
     }
@@ -151,7 +153,11 @@ mod tests {
         let now = SystemClock.now();
         let code = secret.code_at(now).unwrap();
         let step = secret.verify(&code, now, None).unwrap();
-        assert_eq!(secret.verify(&code, now, Some(step)), None, "replay must fail");
+        assert_eq!(
+            secret.verify(&code, now, Some(step)),
+            None,
+            "replay must fail"
+        );
         assert_eq!(secret.verify("000000x", now, None), None);
         assert_eq!(secret.verify("", now, None), None);
     }
@@ -160,7 +166,9 @@ mod tests {
     fn codes_from_long_ago_fail() {
         let secret = TotpSecret::generate().unwrap();
         let now = SystemClock.now();
-        let old = secret.code_at(now.minus(time::Duration::minutes(10))).unwrap();
+        let old = secret
+            .code_at(now.minus(time::Duration::minutes(10)))
+            .unwrap();
         let current = secret.code_at(now).unwrap();
         if old != current {
             assert_eq!(secret.verify(&old, now, None), None);
@@ -172,7 +180,9 @@ mod tests {
         let secret = TotpSecret::generate().unwrap();
         let back = TotpSecret::from_base32(&secret.to_base32()).unwrap();
         assert_eq!(back, secret);
-        let uri = secret.otpauth_uri("Ward: Healthcare", "jan@azk.be").unwrap();
+        let uri = secret
+            .otpauth_uri("Ward: Healthcare", "jan@azk.be")
+            .unwrap();
         assert!(uri.starts_with("otpauth://totp/"), "{uri}");
         assert!(uri.contains("issuer=Ward"), "{uri}");
         assert!(TotpSecret::from_base32("!!").is_err());
@@ -185,6 +195,9 @@ mod tests {
         let unique: std::collections::BTreeSet<_> = codes.iter().collect();
         assert_eq!(unique.len(), codes.len());
         let c = codes.first().unwrap();
-        assert_eq!(recovery_code_hash(c), recovery_code_hash(&c.to_uppercase().replace('-', " ")));
+        assert_eq!(
+            recovery_code_hash(c),
+            recovery_code_hash(&c.to_uppercase().replace('-', " "))
+        );
     }
 }

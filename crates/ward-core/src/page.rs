@@ -34,7 +34,12 @@ impl<K: Serialize + DeserializeOwned> Cursor<K> {
     /// # Errors
     /// When the text is not a cursor this server produced for this kind of list.
     pub fn decode(text: &str) -> Result<Self, ValidationError> {
-        let invalid = || ValidationError::field("cursor", "this cursor is not valid here; start again from the first page");
+        let invalid = || {
+            ValidationError::field(
+                "cursor",
+                "this cursor is not valid here; start again from the first page",
+            )
+        };
         if text.len() > 512 {
             return Err(invalid());
         }
@@ -146,16 +151,25 @@ mod tests {
     fn limits_are_bounded() {
         assert!(PageRequest::<String>::parse(Some(0), None).is_err());
         assert!(PageRequest::<String>::parse(Some(MAX_LIMIT + 1), None).is_err());
-        assert_eq!(PageRequest::<String>::parse(None, None).unwrap().limit, DEFAULT_LIMIT);
+        assert_eq!(
+            PageRequest::<String>::parse(None, None).unwrap().limit,
+            DEFAULT_LIMIT
+        );
     }
 
     #[test]
     fn a_full_page_gets_a_cursor() {
         let rows: Vec<u32> = (0..6).collect();
-        let page = Page::from_rows(rows, 5, |n| Cursor { key: n.to_string(), id: uuid::Uuid::nil() });
+        let page = Page::from_rows(rows, 5, |n| Cursor {
+            key: n.to_string(),
+            id: uuid::Uuid::nil(),
+        });
         assert_eq!(page.items.len(), 5);
         assert!(page.next_cursor.is_some());
-        let last = Page::from_rows(vec![1u32, 2], 5, |n| Cursor { key: n.to_string(), id: uuid::Uuid::nil() });
+        let last = Page::from_rows(vec![1u32, 2], 5, |n| Cursor {
+            key: n.to_string(),
+            id: uuid::Uuid::nil(),
+        });
         assert!(last.next_cursor.is_none());
     }
 

@@ -50,8 +50,12 @@ pub fn can_read(viewer: &Viewer, item: &ItemAccess<'_>) -> bool {
     match item.marking.tlp {
         Tlp::Clear => true,
         Tlp::Green => p.is_member() || in_audience(p, &item.marking.audience),
-        Tlp::Amber | Tlp::AmberStrict => p.org == item.owner || in_audience(p, &item.marking.audience),
-        Tlp::Red => matches!(&item.marking.audience, Audience::People(people) if people.contains(&p.person)),
+        Tlp::Amber | Tlp::AmberStrict => {
+            p.org == item.owner || in_audience(p, &item.marking.audience)
+        }
+        Tlp::Red => {
+            matches!(&item.marking.audience, Audience::People(people) if people.contains(&p.person))
+        }
     }
 }
 
@@ -140,7 +144,9 @@ pub fn can_manage_org(viewer: &Viewer, org: OrgId) -> bool {
 /// Whether the viewer runs the community (organizations, sharing groups, settings).
 #[must_use]
 pub fn can_coordinate(viewer: &Viewer) -> bool {
-    viewer.principal().is_some_and(|p| p.coordinator && !p.must_enrol_mfa)
+    viewer
+        .principal()
+        .is_some_and(|p| p.coordinator && !p.must_enrol_mfa)
 }
 
 /// Whether the viewer may read an audit entry about `org` (`None`: a community-level event). Organization
@@ -174,7 +180,10 @@ mod tests {
             last_seen_at: crate::time::Clock::now(&crate::time::SystemClock),
             mfa_verified: true,
         };
-        let settings = CommunitySettings { require_mfa_for_admins: false, ..CommunitySettings::default() };
+        let settings = CommunitySettings {
+            require_mfa_for_admins: false,
+            ..CommunitySettings::default()
+        };
         let v = crate::auth::viewer_for_session(&s, r, &settings, s.created_at).unwrap();
         v.principal().unwrap().clone()
     }
@@ -182,20 +191,43 @@ mod tests {
     #[test]
     fn the_public_sees_clear_only() {
         let m = Marking::community_green();
-        let item = ItemAccess { owner: OrgId::new(), author: PersonId::new(), attribution: Attribution::Named, marking: &m };
+        let item = ItemAccess {
+            owner: OrgId::new(),
+            author: PersonId::new(),
+            attribution: Attribution::Named,
+            marking: &m,
+        };
         assert!(!can_read(&Viewer::public(), &item));
         let clear = Marking::new(Tlp::Clear, Audience::Community).unwrap();
-        assert!(can_read(&Viewer::public(), &ItemAccess { marking: &clear, ..item }));
+        assert!(can_read(
+            &Viewer::public(),
+            &ItemAccess {
+                marking: &clear,
+                ..item
+            }
+        ));
     }
 
     #[test]
     fn guests_see_green_only_when_addressed() {
         let guest = principal(OrgRole::Reader, OrgKind::Supplier);
         let m = Marking::community_green();
-        let item = ItemAccess { owner: OrgId::new(), author: PersonId::new(), attribution: Attribution::Named, marking: &m };
+        let item = ItemAccess {
+            owner: OrgId::new(),
+            author: PersonId::new(),
+            attribution: Attribution::Named,
+            marking: &m,
+        };
         assert!(!can_read(&viewer(guest.clone()), &item));
-        let to_guest = Marking::new(Tlp::Green, Audience::Organizations([guest.org].into())).unwrap();
-        assert!(can_read(&viewer(guest), &ItemAccess { marking: &to_guest, ..item }));
+        let to_guest =
+            Marking::new(Tlp::Green, Audience::Organizations([guest.org].into())).unwrap();
+        assert!(can_read(
+            &viewer(guest),
+            &ItemAccess {
+                marking: &to_guest,
+                ..item
+            }
+        ));
     }
 
     #[test]
@@ -203,7 +235,12 @@ mod tests {
         let colleague = principal(OrgRole::Admin, OrgKind::GeneralHospital);
         let named = PersonId::new();
         let m = Marking::new(Tlp::Red, Audience::People([named].into())).unwrap();
-        let item = ItemAccess { owner: colleague.org, author: PersonId::new(), attribution: Attribution::Named, marking: &m };
+        let item = ItemAccess {
+            owner: colleague.org,
+            author: PersonId::new(),
+            attribution: Attribution::Named,
+            marking: &m,
+        };
         assert!(!can_read(&viewer(colleague), &item));
     }
 
@@ -213,19 +250,36 @@ mod tests {
         let mut coordinator = principal(OrgRole::Admin, OrgKind::Coordinator);
         coordinator.coordinator = true;
         let m = Marking::community_green();
-        let item = ItemAccess { owner: OrgId::new(), author: PersonId::new(), attribution: Attribution::Anonymous, marking: &m };
+        let item = ItemAccess {
+            owner: OrgId::new(),
+            author: PersonId::new(),
+            attribution: Attribution::Anonymous,
+            marking: &m,
+        };
         assert!(!reveals_contributor(&viewer(reader.clone()), &item));
         assert!(!reveals_contributor(&viewer(coordinator.clone()), &item));
         coordinator.sees_anonymous_contributors = true;
         assert!(reveals_contributor(&viewer(coordinator), &item));
-        assert!(reveals_contributor(&viewer(reader.clone()), &ItemAccess { owner: reader.org, ..item }));
+        assert!(reveals_contributor(
+            &viewer(reader.clone()),
+            &ItemAccess {
+                owner: reader.org,
+                ..item
+            }
+        ));
     }
 
     struct NoDirectory;
     impl Directory for NoDirectory {
-        fn org_of(&self, _: PersonId) -> Option<OrgId> { None }
-        fn org_in_group(&self, _: OrgId, _: GroupId) -> bool { false }
-        fn is_member_org(&self, _: OrgId) -> bool { true }
+        fn org_of(&self, _: PersonId) -> Option<OrgId> {
+            None
+        }
+        fn org_in_group(&self, _: OrgId, _: GroupId) -> bool {
+            false
+        }
+        fn is_member_org(&self, _: OrgId) -> bool {
+            true
+        }
     }
 
     #[test]
@@ -234,18 +288,35 @@ mod tests {
         coordinator.coordinator = true;
         let v = viewer(coordinator.clone());
         let green = Marking::community_green();
-        let item = ItemAccess { owner: OrgId::new(), author: PersonId::new(), attribution: Attribution::Named, marking: &green };
-        let amber = Marking::new(Tlp::AmberStrict, Audience::Organizations([item.owner].into())).unwrap();
+        let item = ItemAccess {
+            owner: OrgId::new(),
+            author: PersonId::new(),
+            attribution: Attribution::Named,
+            marking: &green,
+        };
+        let amber = Marking::new(
+            Tlp::AmberStrict,
+            Audience::Organizations([item.owner].into()),
+        )
+        .unwrap();
         assert_eq!(check_remark(&v, &item, &amber, &NoDirectory), Ok(()));
         let clear = Marking::new(Tlp::Clear, Audience::Community).unwrap();
-        assert_eq!(check_remark(&v, &item, &clear, &NoDirectory), Err(RemarkDenied::WideningNeedsOwner));
+        assert_eq!(
+            check_remark(&v, &item, &clear, &NoDirectory),
+            Err(RemarkDenied::WideningNeedsOwner)
+        );
     }
 
     #[test]
     fn readers_cannot_edit_colleagues_items() {
         let reader = principal(OrgRole::Reader, OrgKind::GeneralHospital);
         let m = Marking::community_green();
-        let item = ItemAccess { owner: reader.org, author: PersonId::new(), attribution: Attribution::Named, marking: &m };
+        let item = ItemAccess {
+            owner: reader.org,
+            author: PersonId::new(),
+            attribution: Attribution::Named,
+            marking: &m,
+        };
         assert!(!can_edit(&viewer(reader), &item));
     }
 

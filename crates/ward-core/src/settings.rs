@@ -43,7 +43,10 @@ impl CommunitySettings {
         let mut errors = ValidationError::default();
         let name = self.community_name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            errors.push("community_name", "give the community a name of 1 to 120 characters");
+            errors.push(
+                "community_name",
+                "give the community a name of 1 to 120 characters",
+            );
         }
         if !(5..=1440).contains(&self.session_idle_minutes) {
             errors.push("session_idle_minutes", "choose between 5 and 1440 minutes");

@@ -32,11 +32,16 @@ macro_rules! uuid_codec {
                 &self,
                 buf: &mut <sqlx::Sqlite as sqlx::Database>::ArgumentBuffer,
             ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <String as sqlx::Encode<'q, sqlx::Sqlite>>::encode(self.as_uuid().hyphenated().to_string(), buf)
+                <String as sqlx::Encode<'q, sqlx::Sqlite>>::encode(
+                    self.as_uuid().hyphenated().to_string(),
+                    buf,
+                )
             }
         }
         impl<'r> sqlx::Decode<'r, sqlx::Sqlite> for $t {
-            fn decode(value: sqlx::sqlite::SqliteValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+            fn decode(
+                value: sqlx::sqlite::SqliteValueRef<'r>,
+            ) -> Result<Self, sqlx::error::BoxDynError> {
                 let text = <&str as sqlx::Decode<'r, sqlx::Sqlite>>::decode(value)?;
                 Ok(Self::from_uuid(uuid::Uuid::parse_str(text)?))
             }
@@ -55,8 +60,13 @@ macro_rules! uuid_codec {
             }
         }
         impl<'r> sqlx::Decode<'r, sqlx::Postgres> for $t {
-            fn decode(value: sqlx::postgres::PgValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-                Ok(Self::from_uuid(<uuid::Uuid as sqlx::Decode<'r, sqlx::Postgres>>::decode(value)?))
+            fn decode(
+                value: sqlx::postgres::PgValueRef<'r>,
+            ) -> Result<Self, sqlx::error::BoxDynError> {
+                Ok(Self::from_uuid(<uuid::Uuid as sqlx::Decode<
+                    'r,
+                    sqlx::Postgres,
+                >>::decode(value)?))
             }
         }
     };
@@ -106,7 +116,10 @@ impl Type<Sqlite> for Timestamp {
 }
 
 impl<'q> Encode<'q, Sqlite> for Timestamp {
-    fn encode_by_ref(&self, buf: &mut <Sqlite as Database>::ArgumentBuffer) -> Result<IsNull, BoxDynError> {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <Sqlite as Database>::ArgumentBuffer,
+    ) -> Result<IsNull, BoxDynError> {
         <String as Encode<'q, Sqlite>>::encode(self.to_fixed_string(), buf)
     }
 }
@@ -125,14 +138,20 @@ impl Type<Postgres> for Timestamp {
 }
 
 impl<'q> Encode<'q, Postgres> for Timestamp {
-    fn encode_by_ref(&self, buf: &mut <Postgres as Database>::ArgumentBuffer) -> Result<IsNull, BoxDynError> {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <Postgres as Database>::ArgumentBuffer,
+    ) -> Result<IsNull, BoxDynError> {
         <OffsetDateTime as Encode<'q, Postgres>>::encode(self.as_datetime(), buf)
     }
 }
 
 impl<'r> Decode<'r, Postgres> for Timestamp {
     fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
-        Ok(Self::from_datetime(<OffsetDateTime as Decode<'r, Postgres>>::decode(value)?))
+        Ok(Self::from_datetime(<OffsetDateTime as Decode<
+            'r,
+            Postgres,
+        >>::decode(value)?))
     }
 }
 
@@ -149,7 +168,10 @@ macro_rules! tlp_codec {
             }
         }
         impl<'q> Encode<'q, $db> for Tlp {
-            fn encode_by_ref(&self, buf: &mut <$db as Database>::ArgumentBuffer) -> Result<IsNull, BoxDynError> {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <$db as Database>::ArgumentBuffer,
+            ) -> Result<IsNull, BoxDynError> {
                 <&str as Encode<'q, $db>>::encode(self.code(), buf)
             }
         }
@@ -176,7 +198,10 @@ macro_rules! str_codec {
             }
         }
         impl<'q> Encode<'q, $db> for $t {
-            fn encode_by_ref(&self, buf: &mut <$db as Database>::ArgumentBuffer) -> Result<IsNull, BoxDynError> {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <$db as Database>::ArgumentBuffer,
+            ) -> Result<IsNull, BoxDynError> {
                 <&str as Encode<'q, $db>>::encode(self.$as_str(), buf)
             }
         }
@@ -187,7 +212,14 @@ macro_rules! str_codec {
         }
     };
     ($t:ty, $as_str:ident, $parse:path) => {
-        str_codec!($t, $as_str, $parse, Sqlite, SqliteTypeInfo, SqliteValueRef<'r>);
+        str_codec!(
+            $t,
+            $as_str,
+            $parse,
+            Sqlite,
+            SqliteTypeInfo,
+            SqliteValueRef<'r>
+        );
         str_codec!($t, $as_str, $parse, Postgres, PgTypeInfo, PgValueRef<'r>);
     };
 }

@@ -100,7 +100,10 @@ mod tests {
     fn names_are_trimmed_and_bounded() {
         assert_eq!(Name::parse("  AZ Kempen ").unwrap().as_str(), "AZ Kempen");
         assert_eq!(Name::parse("   "), Err(TextError::Empty));
-        assert!(matches!(Name::parse(&"x".repeat(121)), Err(TextError::TooLong { .. })));
+        assert!(matches!(
+            Name::parse(&"x".repeat(121)),
+            Err(TextError::TooLong { .. })
+        ));
         assert_eq!(Name::parse("a\u{0}b"), Err(TextError::ControlCharacters));
     }
 

@@ -119,7 +119,10 @@ pub trait Clock: Send + Sync + fmt::Debug {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    #[allow(clippy::disallowed_methods, reason = "this is the one place that reads the system time")]
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "this is the one place that reads the system time"
+    )]
     fn now(&self) -> Timestamp {
         Timestamp::from_datetime(OffsetDateTime::now_utc())
     }

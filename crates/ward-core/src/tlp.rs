@@ -7,7 +7,17 @@ use serde::{Deserialize, Serialize};
 
 /// A TLP 2.0 label. Ordered from the narrowest (RED) to the widest (CLEAR) circle of readers.
 #[derive(
-    Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Serialize, Deserialize, utoipa::ToSchema,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Debug,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
 )]
 pub enum Tlp {
     /// Named recipients only.
@@ -108,10 +118,14 @@ impl Tlp {
         }
     }
 
-    /// Reads a stored code. A value that is not a known code fails closed to RED.
+    /// Reads a stored code exactly as [`Tlp::code`] writes it. Anything else fails closed to RED — the SQL
+    /// visibility filter compares the same exact codes, so both read a damaged value the same way.
     #[must_use]
     pub fn from_stored(code: &str) -> Self {
-        Self::parse_label(code).unwrap_or(Self::Red)
+        Self::ALL
+            .into_iter()
+            .find(|t| t.code() == code)
+            .unwrap_or(Self::Red)
     }
 }
 
@@ -142,11 +156,26 @@ mod tests {
     #[test]
     fn canonical_stix_ids_are_pinned() {
         let expected = [
-            (Tlp::Clear, "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"),
-            (Tlp::Green, "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"),
-            (Tlp::Amber, "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421"),
-            (Tlp::AmberStrict, "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003"),
-            (Tlp::Red, "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"),
+            (
+                Tlp::Clear,
+                "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+            ),
+            (
+                Tlp::Green,
+                "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+            ),
+            (
+                Tlp::Amber,
+                "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+            ),
+            (
+                Tlp::AmberStrict,
+                "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
+            ),
+            (
+                Tlp::Red,
+                "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
+            ),
         ];
         for (tlp, id) in expected {
             assert_eq!(tlp.stix_marking_id(), id);
@@ -173,6 +202,11 @@ mod tests {
         assert_eq!("tlp:white".parse::<Tlp>().unwrap(), Tlp::Clear);
         assert!("amber strict".parse::<Tlp>().is_err());
         assert_eq!(Tlp::from_stored("purple"), Tlp::Red);
+        assert_eq!(
+            Tlp::from_stored("CLEAR"),
+            Tlp::Red,
+            "stored codes are exact"
+        );
         for t in Tlp::ALL {
             assert_eq!(Tlp::from_stored(t.code()), t);
         }
