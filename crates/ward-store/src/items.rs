@@ -299,7 +299,7 @@ pub async fn count_by_tlp(
     kind: Option<ItemKind>,
 ) -> StoreResult<Vec<(Tlp, i64)>> {
     let v = ViewerParams::of(viewer);
-    Ok(on_engine!(tx, |c| sqlx::query_as(concat!(
+    let rows: Vec<(Tlp, i64)> = on_engine!(tx, |c| sqlx::query_as(concat!(
         "SELECT i.tlp, COUNT(*) FROM items i WHERE ",
         visible_items_sql!(),
         " AND ($4 IS NULL OR i.kind = $4) GROUP BY i.tlp"
@@ -309,7 +309,17 @@ pub async fn count_by_tlp(
     .bind(v.member)
     .bind(kind)
     .fetch_all(c)
-    .await?))
+    .await?);
+    // Unknown stored labels decode as RED, so several groups can map to one label: add them up.
+    let mut counts: Vec<(Tlp, i64)> = Vec::new();
+    for (tlp, n) in rows {
+        match counts.iter_mut().find(|(t, _)| *t == tlp) {
+            Some((_, total)) => *total += n,
+            None => counts.push((tlp, n)),
+        }
+    }
+    counts.sort_by_key(|(t, _)| *t);
+    Ok(counts)
 }
 
 /// A new item's envelope.

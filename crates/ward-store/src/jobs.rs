@@ -163,9 +163,8 @@ pub async fn claim(
 pub async fn complete(store: &Store, id: JobId, worker: &str) -> StoreResult<bool> {
     let mut tx = store.housekeeping().await?;
     let now = tx.now();
-    let n =
-        on_engine!(tx, |c| {
-            sqlx::query(
+    let n = on_engine!(tx, |c| {
+        sqlx::query(
         "UPDATE jobs SET status = 'done', finished_at = $3, locked_by = NULL, locked_until = NULL, \
          unique_key = NULL, last_error = NULL, updated_at = $3 WHERE id = $1 AND locked_by = $2"
     )
@@ -175,7 +174,7 @@ pub async fn complete(store: &Store, id: JobId, worker: &str) -> StoreResult<boo
     .execute(c)
     .await?
     .rows_affected()
-        });
+    });
     tx.commit().await?;
     Ok(n == 1)
 }

@@ -19,6 +19,8 @@ pub mod orgs;
 pub mod people;
 pub mod sessions;
 pub mod settings;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod throttle;
 pub mod tokens;
 

@@ -98,15 +98,14 @@ pub async fn find(tx: &mut Tx, secret: &str) -> StoreResult<Option<TokenRecord>>
         expires_at: Option<Timestamp>,
         revoked_at: Option<Timestamp>,
     }
-    let row: Option<Row> =
-        on_engine!(tx, |c| {
-            sqlx::query_as(
+    let row: Option<Row> = on_engine!(tx, |c| {
+        sqlx::query_as(
         "SELECT id, person_id, scope, expires_at, revoked_at FROM api_tokens WHERE token_hash = $1"
     )
     .bind(SecretHash::of(secret))
     .fetch_optional(c)
     .await?
-        });
+    });
     Ok(row.map(|r| TokenRecord {
         id: r.id,
         person: r.person_id,
