@@ -321,3 +321,79 @@ mod tests {
         assert!(!to_supplier.within(&green, &w));
     }
 }
+
+/// Parses a marking from the text a form or a JSON body carries: a TLP label, an audience kind and the ids it
+/// names. Problems are reported on the fields `tlp` and `audience`.
+///
+/// # Errors
+/// When the label or kind is unknown, an id is malformed, or the combination is refused by [`Marking::new`].
+pub fn parse_marking(
+    tlp: &str,
+    audience_kind: &str,
+    ids: &[String],
+) -> Result<Marking, crate::ValidationError> {
+    use crate::ValidationError;
+    let mut errors = ValidationError::default();
+    let tlp = crate::error::collect(&mut errors, "tlp", tlp.parse::<Tlp>());
+    let kind = crate::error::collect(
+        &mut errors,
+        "audience",
+        audience_kind.trim().parse::<AudienceKind>(),
+    );
+    let ids: Vec<&str> = ids
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let audience = kind.and_then(|kind| {
+        let parsed: Result<Audience, String> = match kind {
+            AudienceKind::Community => Ok(Audience::Community),
+            AudienceKind::Groups => parse_ids(&ids).map(Audience::Groups),
+            AudienceKind::Organizations => parse_ids(&ids).map(Audience::Organizations),
+            AudienceKind::People => parse_ids(&ids).map(Audience::People),
+        };
+        crate::error::collect(&mut errors, "audience", parsed)
+    });
+    errors.clone().into_result()?;
+    match (tlp, audience) {
+        (Some(tlp), Some(audience)) => Marking::new(tlp, audience)
+            .map_err(|e| ValidationError::field("audience", e.to_string())),
+        _ => Err(errors),
+    }
+}
+
+fn parse_ids<T: std::str::FromStr + Ord>(ids: &[&str]) -> Result<BTreeSet<T>, String> {
+    ids.iter()
+        .map(|s| {
+            s.parse::<T>()
+                .map_err(|_| format!("{s:?} is not a valid id"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    #[test]
+    fn markings_parse_with_field_errors() {
+        let m =
+            parse_marking("AMBER+STRICT", "organizations", &[OrgId::new().to_string()]).unwrap();
+        assert_eq!(m.tlp, Tlp::AmberStrict);
+        let err = parse_marking("PURPLE", "everyone", &[]).unwrap_err();
+        assert!(err.message_for("tlp").is_some());
+        assert!(err.message_for("audience").is_some());
+        let err = parse_marking("RED", "community", &[]).unwrap_err();
+        assert!(
+            err.message_for("audience")
+                .unwrap()
+                .contains("named people")
+        );
+        let err = parse_marking("AMBER", "people", &["nope".into()]).unwrap_err();
+        assert!(
+            err.message_for("audience")
+                .unwrap()
+                .contains("not a valid id")
+        );
+    }
+}

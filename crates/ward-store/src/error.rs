@@ -63,3 +63,43 @@ pub(crate) fn conflict_on_unique(err: sqlx::Error, message: &'static str) -> Sto
         err
     }
 }
+
+/// The outcome of a domain operation that checks permissions and input before it writes.
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    /// The viewer may not do this; the text says why.
+    #[error("{0}")]
+    Forbidden(&'static str),
+    /// Nothing there, or nothing the viewer may see.
+    #[error("not found")]
+    NotFound,
+    /// The input was refused.
+    #[error(transparent)]
+    Invalid(#[from] ward_core::ValidationError),
+    /// It clashes with something that exists; the text says what.
+    #[error("{0}")]
+    Conflict(&'static str),
+    /// Someone else changed it first.
+    #[error("the record was changed by someone else; reload and try again")]
+    Stale,
+    /// The store failed.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for OpError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => Self::NotFound,
+            StoreError::Conflict(m) => Self::Conflict(m),
+            StoreError::Stale => Self::Stale,
+            other => Self::Store(other),
+        }
+    }
+}
+
+impl From<sqlx::Error> for OpError {
+    fn from(e: sqlx::Error) -> Self {
+        Self::Store(StoreError::Database(e))
+    }
+}

@@ -27,4 +27,4 @@ pub mod tokens;
 pub use db::{
     AuditCtx, DatabaseTarget, Engine, EngineTx, PoolState, Store, StoreOptions, Tx, WriteTx,
 };
-pub use error::{StoreError, StoreResult};
+pub use error::{OpError, StoreError, StoreResult};

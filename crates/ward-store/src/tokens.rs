@@ -85,11 +85,14 @@ pub async fn create(
     Ok((token, secret))
 }
 
-/// The token for a presented secret.
+/// The token for a presented secret, with when it was last used.
 ///
 /// # Errors
 /// On database errors.
-pub async fn find(tx: &mut Tx, secret: &str) -> StoreResult<Option<TokenRecord>> {
+pub async fn find(
+    tx: &mut Tx,
+    secret: &str,
+) -> StoreResult<Option<(TokenRecord, Option<Timestamp>)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: TokenId,
@@ -97,21 +100,27 @@ pub async fn find(tx: &mut Tx, secret: &str) -> StoreResult<Option<TokenRecord>>
         scope: TokenScope,
         expires_at: Option<Timestamp>,
         revoked_at: Option<Timestamp>,
+        last_used_at: Option<Timestamp>,
     }
     let row: Option<Row> = on_engine!(tx, |c| {
         sqlx::query_as(
-        "SELECT id, person_id, scope, expires_at, revoked_at FROM api_tokens WHERE token_hash = $1"
+        "SELECT id, person_id, scope, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1"
     )
     .bind(SecretHash::of(secret))
     .fetch_optional(c)
     .await?
     });
-    Ok(row.map(|r| TokenRecord {
-        id: r.id,
-        person: r.person_id,
-        scope: r.scope,
-        expires_at: r.expires_at,
-        revoked_at: r.revoked_at,
+    Ok(row.map(|r| {
+        (
+            TokenRecord {
+                id: r.id,
+                person: r.person_id,
+                scope: r.scope,
+                expires_at: r.expires_at,
+                revoked_at: r.revoked_at,
+            },
+            r.last_used_at,
+        )
     }))
 }
 

@@ -1,0 +1,434 @@
+//! Announcements: short notices from a member organization or the coordinator to (part of) the community.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ward_core::ValidationError;
+use ward_core::error::collect;
+use ward_core::ids::ItemId;
+use ward_core::item::{Item, ItemKind};
+use ward_core::marking::{Attribution, Marking, parse_marking};
+use ward_core::org::Language;
+use ward_core::page::{Page, PageRequest};
+use ward_core::policy;
+use ward_core::text::{line, multiline};
+use ward_core::time::Timestamp;
+use ward_core::viewer::Viewer;
+use ward_store::items::{self, EnvelopeChanges, ItemFilter, NewItem};
+use ward_store::{OpError, Tx, WriteTx, directory, on_engine};
+
+/// The longest announcement body.
+pub const MAX_BODY: usize = 20_000;
+
+/// An announcement with its envelope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announcement {
+    /// The envelope.
+    pub item: Item,
+    /// The text.
+    pub body: String,
+    /// Shown at the top of lists.
+    pub pinned: bool,
+}
+
+/// An announcement as submitted, before checking: the text every field arrived as.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct AnnouncementDraft {
+    /// Title, 1–200 characters.
+    #[serde(default)]
+    pub title: String,
+    /// Summary, up to 500 characters.
+    #[serde(default)]
+    pub summary: String,
+    /// Body, up to 20,000 characters.
+    #[serde(default)]
+    pub body: String,
+    /// Content language: `en`, `nl`, `fr` or `de`.
+    #[serde(default)]
+    pub language: String,
+    /// TLP label: `CLEAR`, `GREEN`, `AMBER`, `AMBER+STRICT` or `RED`.
+    #[serde(default)]
+    pub tlp: String,
+    /// Audience kind: `community`, `groups`, `organizations` or `people`.
+    #[serde(default)]
+    pub audience: String,
+    /// The ids of the groups, organizations or people the audience names.
+    #[serde(default)]
+    pub audience_ids: Vec<String>,
+    /// Hide the contributing organization and person from other organizations.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// Show at the top of lists.
+    #[serde(default)]
+    pub pinned: bool,
+}
+
+/// A checked announcement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnouncementInput {
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Body.
+    pub body: String,
+    /// Language.
+    pub language: Language,
+    /// Marking.
+    pub marking: Marking,
+    /// Named or anonymous.
+    pub attribution: Attribution,
+    /// Pinned.
+    pub pinned: bool,
+}
+
+impl AnnouncementDraft {
+    /// Checks every field, reporting all problems at once.
+    ///
+    /// # Errors
+    /// Lists each field that is not acceptable.
+    pub fn parse(&self) -> Result<AnnouncementInput, ValidationError> {
+        let mut errors = ValidationError::default();
+        let title = collect(&mut errors, "title", line(&self.title, 1, 200));
+        let summary = collect(&mut errors, "summary", line(&self.summary, 0, 500));
+        let body = collect(&mut errors, "body", multiline(&self.body, 0, MAX_BODY));
+        let language = collect(
+            &mut errors,
+            "language",
+            self.language.trim().parse::<Language>(),
+        );
+        let marking = match parse_marking(&self.tlp, &self.audience, &self.audience_ids) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                errors.errors.extend(e.errors);
+                None
+            }
+        };
+        match (title, summary, body, language, marking) {
+            (Some(title), Some(summary), Some(body), Some(language), Some(marking))
+                if errors.is_empty() =>
+            {
+                Ok(AnnouncementInput {
+                    title,
+                    summary,
+                    body,
+                    language,
+                    marking,
+                    attribution: if self.anonymous {
+                        Attribution::Anonymous
+                    } else {
+                        Attribution::Named
+                    },
+                    pinned: self.pinned,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The message when someone who may not contribute tries to.
+pub const CANNOT_CONTRIBUTE: &str =
+    "only contributors, security officers and administrators of member organizations can publish";
+/// The message when someone who may not edit tries to.
+pub const CANNOT_EDIT: &str = "only the author, their organization's administrators and security officers, or the coordinator can change this";
+
+/// Publishes an announcement on behalf of the viewer's organization.
+///
+/// # Errors
+/// [`OpError::Forbidden`] when the viewer may not contribute; [`OpError::Conflict`] for an audience naming
+/// something unknown.
+pub async fn create(
+    tx: &mut WriteTx,
+    viewer: &Viewer,
+    input: &AnnouncementInput,
+) -> Result<ItemId, OpError> {
+    let principal = viewer
+        .principal()
+        .filter(|_| policy::can_contribute(viewer));
+    let Some(p) = principal else {
+        return Err(OpError::Forbidden(CANNOT_CONTRIBUTE));
+    };
+    let id = items::insert(
+        tx,
+        &NewItem {
+            kind: ItemKind::Announcement,
+            owner: p.org,
+            author: p.person,
+            attribution: input.attribution,
+            marking: input.marking.clone(),
+            title: input.title.clone(),
+            summary: input.summary.clone(),
+            language: input.language,
+        },
+    )
+    .await?;
+    on_engine!(tx, |c| sqlx::query(
+        "INSERT INTO announcements (item_id, body, pinned) VALUES ($1, $2, $3)"
+    )
+    .bind(id)
+    .bind(&input.body)
+    .bind(input.pinned)
+    .execute(c)
+    .await?
+    .rows_affected());
+    Ok(id)
+}
+
+async fn details(tx: &mut Tx, items: Vec<Item>) -> Result<Vec<Announcement>, OpError> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(ItemId, String, bool)> = on_engine!(tx, |c| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT item_id, body, pinned FROM announcements WHERE item_id IN (",
+        );
+        let mut list = qb.separated(", ");
+        for item in &items {
+            list.push_bind(item.id);
+        }
+        list.push_unseparated(")");
+        qb.build_query_as().fetch_all(c).await?
+    });
+    let mut by_id: BTreeMap<ItemId, (String, bool)> =
+        rows.into_iter().map(|(id, b, p)| (id, (b, p))).collect();
+    Ok(items
+        .into_iter()
+        .filter_map(|item| {
+            by_id
+                .remove(&item.id)
+                .map(|(body, pinned)| Announcement { item, body, pinned })
+        })
+        .collect())
+}
+
+/// One announcement the viewer may read.
+///
+/// # Errors
+/// On store errors.
+pub async fn get(
+    tx: &mut Tx,
+    viewer: &Viewer,
+    id: ItemId,
+) -> Result<Option<Announcement>, OpError> {
+    let Some(item) = items::get_for(tx, viewer, id)
+        .await?
+        .filter(|i| i.kind == ItemKind::Announcement)
+    else {
+        return Ok(None);
+    };
+    Ok(details(tx, vec![item]).await?.pop())
+}
+
+/// The announcements the viewer may read, newest first.
+///
+/// # Errors
+/// On store errors.
+pub async fn list(
+    tx: &mut Tx,
+    viewer: &Viewer,
+    page: &PageRequest<Timestamp>,
+) -> Result<Page<Announcement>, OpError> {
+    let filter = ItemFilter {
+        kind: Some(ItemKind::Announcement),
+        ..ItemFilter::default()
+    };
+    let page = items::list_for(tx, viewer, filter, page).await?;
+    let next_cursor = page.next_cursor;
+    Ok(Page {
+        items: details(tx, page.items).await?,
+        next_cursor,
+    })
+}
+
+/// Changes an announcement. Anyone who may edit may narrow its marking; only the owner organization may widen it.
+///
+/// # Errors
+/// [`OpError::NotFound`] when the viewer cannot read it; [`OpError::Forbidden`] when they may not edit or widen;
+/// [`OpError::Stale`] when it changed since `expected_version`.
+pub async fn update(
+    tx: &mut WriteTx,
+    viewer: &Viewer,
+    id: ItemId,
+    expected_version: Option<i64>,
+    input: &AnnouncementInput,
+) -> Result<Announcement, OpError> {
+    let current = get(tx, viewer, id).await?.ok_or(OpError::NotFound)?;
+    if !policy::can_edit(viewer, &current.item.access()) {
+        return Err(OpError::Forbidden(CANNOT_EDIT));
+    }
+    if expected_version.is_some_and(|v| v != current.item.version) {
+        return Err(OpError::Stale);
+    }
+    if input.marking != current.item.marking || input.attribution != current.item.attribution {
+        let directory = directory::snapshot(tx).await?;
+        policy::check_remark(viewer, &current.item.access(), &input.marking, &directory).map_err(
+            |e| match e {
+                policy::RemarkDenied::NotEditor => OpError::Forbidden(CANNOT_EDIT),
+                policy::RemarkDenied::WideningNeedsOwner => OpError::Forbidden(
+                    "only the contributing organization may widen who can read this",
+                ),
+            },
+        )?;
+        // Revealing an anonymous contributor widens what readers learn: the owner's decision too.
+        if current.item.attribution == Attribution::Anonymous
+            && input.attribution == Attribution::Named
+            && viewer.org_id() != Some(current.item.owner)
+        {
+            return Err(OpError::Forbidden(
+                "only the contributing organization may reveal its name",
+            ));
+        }
+    }
+    items::update(
+        tx,
+        &current.item,
+        &EnvelopeChanges {
+            title: input.title.clone(),
+            summary: input.summary.clone(),
+            language: input.language,
+            attribution: input.attribution,
+            marking: input.marking.clone(),
+        },
+    )
+    .await?;
+    on_engine!(tx, |c| sqlx::query(
+        "UPDATE announcements SET body = $2, pinned = $3 WHERE item_id = $1"
+    )
+    .bind(id)
+    .bind(&input.body)
+    .bind(input.pinned)
+    .execute(c)
+    .await?
+    .rows_affected());
+    get(tx, viewer, id).await?.ok_or(OpError::NotFound)
+}
+
+/// Deletes an announcement.
+///
+/// # Errors
+/// [`OpError::NotFound`] when the viewer cannot read it; [`OpError::Forbidden`] when they may not edit it.
+pub async fn delete(tx: &mut WriteTx, viewer: &Viewer, id: ItemId) -> Result<(), OpError> {
+    let current = get(tx, viewer, id).await?.ok_or(OpError::NotFound)?;
+    if !policy::can_edit(viewer, &current.item.access()) {
+        return Err(OpError::Forbidden(CANNOT_EDIT));
+    }
+    items::delete(tx, &current.item).await?;
+    Ok(())
+}
+
+/// The draft that reproduces an announcement (to pre-fill an edit form).
+#[must_use]
+pub fn draft_of(a: &Announcement) -> AnnouncementDraft {
+    let ids = match &a.item.marking.audience {
+        ward_core::marking::Audience::Community => Vec::new(),
+        ward_core::marking::Audience::Groups(g) => g.iter().map(ToString::to_string).collect(),
+        ward_core::marking::Audience::Organizations(o) => {
+            o.iter().map(ToString::to_string).collect()
+        }
+        ward_core::marking::Audience::People(p) => p.iter().map(ToString::to_string).collect(),
+    };
+    AnnouncementDraft {
+        title: a.item.title.clone(),
+        summary: a.item.summary.clone(),
+        body: a.body.clone(),
+        language: a.item.language.code().to_owned(),
+        tlp: a.item.marking.tlp.label().to_owned(),
+        audience: a.item.marking.audience.kind().code().to_owned(),
+        audience_ids: ids,
+        anonymous: a.item.attribution == Attribution::Anonymous,
+        pinned: a.pinned,
+    }
+}
+
+/// The JSON form of an announcement for a viewer: the contributor only when the viewer may know it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct AnnouncementView {
+    /// Id.
+    pub id: ItemId,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Body.
+    pub body: String,
+    /// Language.
+    pub language: Language,
+    /// Marking.
+    pub marking: Marking,
+    /// Whether the contributor is hidden.
+    pub anonymous: bool,
+    /// Who contributed it, when the viewer may know.
+    pub contributor: Option<ward_core::item::Contributor>,
+    /// Pinned.
+    pub pinned: bool,
+    /// Created.
+    pub created_at: Timestamp,
+    /// Last changed.
+    pub updated_at: Timestamp,
+    /// Version, for optimistic concurrency on updates.
+    pub version: i64,
+    /// Whether the viewer may edit it.
+    pub can_edit: bool,
+}
+
+impl AnnouncementView {
+    /// The view of an announcement for a viewer.
+    #[must_use]
+    pub fn of(a: &Announcement, viewer: &Viewer) -> Self {
+        Self {
+            id: a.item.id,
+            title: a.item.title.clone(),
+            summary: a.item.summary.clone(),
+            body: a.body.clone(),
+            language: a.item.language,
+            marking: a.item.marking.clone(),
+            anonymous: a.item.attribution == Attribution::Anonymous,
+            contributor: a.item.contributor_for(viewer),
+            pinned: a.pinned,
+            created_at: a.item.created_at,
+            updated_at: a.item.updated_at,
+            version: a.item.version,
+            can_edit: policy::can_edit(viewer, &a.item.access()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> AnnouncementDraft {
+        AnnouncementDraft {
+            title: "Patch Citrix gateways now".into(),
+            summary: "Active exploitation seen at two members".into(),
+            body: "Details…".into(),
+            language: "en".into(),
+            tlp: "GREEN".into(),
+            audience: "community".into(),
+            ..AnnouncementDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_good_draft_parses() {
+        let input = draft().parse().unwrap();
+        assert_eq!(input.marking, Marking::community_green());
+        assert_eq!(input.attribution, Attribution::Named);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported() {
+        let bad = AnnouncementDraft {
+            title: " ".into(),
+            language: "xx".into(),
+            tlp: "WHITEISH".into(),
+            body: "x".repeat(MAX_BODY + 1),
+            ..draft()
+        };
+        let err = bad.parse().unwrap_err();
+        for field in ["title", "language", "tlp", "body"] {
+            assert!(err.message_for(field).is_some(), "{field}: {err}");
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! The demo community: a believable set of Belgian care institutions, people in every role, a supplier guest,
+//! sharing groups and announcements under every TLP label. Loading it twice changes nothing.
+
+use anyhow::{Context, Result, anyhow};
+use serde::Serialize;
+use ward_community::announcements::{self, AnnouncementInput};
+use ward_core::audit::actions;
+use ward_core::auth;
+use ward_core::email::Email;
+use ward_core::ids::{OrgId, PersonId};
+use ward_core::marking::{Attribution, Audience, Marking};
+use ward_core::org::{Language, OrgKind, OrgRole, Region, SizeBand};
+use ward_core::password::{self, Password};
+use ward_core::text::Name;
+use ward_core::tlp::Tlp;
+use ward_store::orgs::NewOrganization;
+use ward_store::people::NewPerson;
+use ward_store::{AuditCtx, Store, WriteTx, groups, orgs, people, sessions, settings};
+
+use crate::config::FileConfig;
+use crate::output;
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "ward demo lantern 2026";
+
+/// The coordinator's organization; its presence means the demo is loaded.
+const COORDINATOR_ORG: &str = "Healthcare Focus Group Secretariat";
+
+struct OrgSpec {
+    name: &'static str,
+    kind: OrgKind,
+    size: SizeBand,
+    region: Region,
+    languages: &'static [Language],
+}
+
+const ORGS: &[OrgSpec] = &[
+    OrgSpec {
+        name: COORDINATOR_ORG,
+        kind: OrgKind::Coordinator,
+        size: SizeBand::Small,
+        region: Region::National,
+        languages: &[Language::Nl, Language::Fr, Language::En],
+    },
+    OrgSpec {
+        name: "UZ Scheldeland",
+        kind: OrgKind::UniversityHospital,
+        size: SizeBand::VeryLarge,
+        region: Region::Flanders,
+        languages: &[Language::Nl, Language::En],
+    },
+    OrgSpec {
+        name: "AZ Kempenrand",
+        kind: OrgKind::GeneralHospital,
+        size: SizeBand::Large,
+        region: Region::Flanders,
+        languages: &[Language::Nl],
+    },
+    OrgSpec {
+        name: "Hôpital Général de la Senne",
+        kind: OrgKind::GeneralHospital,
+        size: SizeBand::Large,
+        region: Region::Brussels,
+        languages: &[Language::Fr, Language::Nl],
+    },
+    OrgSpec {
+        name: "Clinique Saint-Rémy",
+        kind: OrgKind::GeneralHospital,
+        size: SizeBand::Medium,
+        region: Region::Wallonia,
+        languages: &[Language::Fr, Language::De],
+    },
+    OrgSpec {
+        name: "PC De Linde",
+        kind: OrgKind::PsychiatricHospital,
+        size: SizeBand::Medium,
+        region: Region::Flanders,
+        languages: &[Language::Nl],
+    },
+    OrgSpec {
+        name: "Zorggroep Horizon",
+        kind: OrgKind::CareGroup,
+        size: SizeBand::Large,
+        region: Region::Flanders,
+        languages: &[Language::Nl],
+    },
+    OrgSpec {
+        name: "LabNet Brabant",
+        kind: OrgKind::Laboratory,
+        size: SizeBand::Small,
+        region: Region::Wallonia,
+        languages: &[Language::Fr, Language::Nl],
+    },
+    OrgSpec {
+        name: "MedImaging Systems NV",
+        kind: OrgKind::Supplier,
+        size: SizeBand::Medium,
+        region: Region::National,
+        languages: &[Language::Nl, Language::Fr, Language::En],
+    },
+];
+
+struct PersonSpec {
+    org: &'static str,
+    email: &'static str,
+    name: &'static str,
+    role: OrgRole,
+    coordinator: bool,
+    language: Language,
+}
+
+const PEOPLE: &[PersonSpec] = &[
+    PersonSpec {
+        org: COORDINATOR_ORG,
+        email: "coordinator@focusgroup.example",
+        name: "Sofie Claes",
+        role: OrgRole::Admin,
+        coordinator: true,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "UZ Scheldeland",
+        email: "admin@uzscheldeland.example",
+        name: "Pieter Janssens",
+        role: OrgRole::Admin,
+        coordinator: false,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "UZ Scheldeland",
+        email: "ciso@uzscheldeland.example",
+        name: "An Verbruggen",
+        role: OrgRole::SecurityOfficer,
+        coordinator: false,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "UZ Scheldeland",
+        email: "analyst@uzscheldeland.example",
+        name: "Tom Peeters",
+        role: OrgRole::Contributor,
+        coordinator: false,
+        language: Language::En,
+    },
+    PersonSpec {
+        org: "UZ Scheldeland",
+        email: "reader@uzscheldeland.example",
+        name: "Lotte Maes",
+        role: OrgRole::Reader,
+        coordinator: false,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "AZ Kempenrand",
+        email: "security@azkempenrand.example",
+        name: "Koen Wouters",
+        role: OrgRole::SecurityOfficer,
+        coordinator: false,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "AZ Kempenrand",
+        email: "it@azkempenrand.example",
+        name: "Els Mertens",
+        role: OrgRole::Contributor,
+        coordinator: false,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "Hôpital Général de la Senne",
+        email: "rssi@hgsenne.example",
+        name: "Claire Dubois",
+        role: OrgRole::SecurityOfficer,
+        coordinator: false,
+        language: Language::Fr,
+    },
+    PersonSpec {
+        org: "Hôpital Général de la Senne",
+        email: "admin@hgsenne.example",
+        name: "Marc Lambert",
+        role: OrgRole::Admin,
+        coordinator: false,
+        language: Language::Fr,
+    },
+    PersonSpec {
+        org: "Clinique Saint-Rémy",
+        email: "securite@stremy.example",
+        name: "Julie Renard",
+        role: OrgRole::SecurityOfficer,
+        coordinator: false,
+        language: Language::Fr,
+    },
+    PersonSpec {
+        org: "PC De Linde",
+        email: "ict@pcdelinde.example",
+        name: "Bart Goossens",
+        role: OrgRole::Contributor,
+        coordinator: false,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "Zorggroep Horizon",
+        email: "ciso@zorggroephorizon.example",
+        name: "Nathalie Smet",
+        role: OrgRole::SecurityOfficer,
+        coordinator: false,
+        language: Language::Nl,
+    },
+    PersonSpec {
+        org: "LabNet Brabant",
+        email: "it@labnet.example",
+        name: "Youssef Haddad",
+        role: OrgRole::Reader,
+        coordinator: false,
+        language: Language::Fr,
+    },
+    PersonSpec {
+        org: "MedImaging Systems NV",
+        email: "psirt@medimaging.example",
+        name: "Jonas De Vos",
+        role: OrgRole::Contributor,
+        coordinator: false,
+        language: Language::En,
+    },
+];
+
+/// A demo sign-in account, for the printed list.
+#[derive(Debug, Serialize)]
+pub struct Login {
+    /// E-mail.
+    pub email: String,
+    /// What they are.
+    pub what: String,
+    /// Whether a second factor will be asked for at first sign-in.
+    pub needs_mfa: bool,
+}
+
+fn logins() -> Vec<Login> {
+    PEOPLE
+        .iter()
+        .map(|p| Login {
+            email: p.email.to_owned(),
+            what: format!(
+                "{}{} at {}",
+                if p.coordinator { "coordinator, " } else { "" },
+                p.role.code().replace('_', " "),
+                p.org
+            ),
+            needs_mfa: p.coordinator || p.role == OrgRole::Admin,
+        })
+        .collect()
+}
+
+/// Loads the demo community unless it is there already; returns the sign-in accounts.
+///
+/// # Errors
+/// When the database refuses a write (nothing is kept then).
+pub async fn seed(store: &Store) -> Result<Vec<Login>> {
+    let mut tx = store.read().await?;
+    let present = orgs::find(&mut tx, COORDINATOR_ORG).await?.is_some();
+    tx.finish().await?;
+    if present {
+        return Ok(logins());
+    }
+    let password = Password::new(DEMO_PASSWORD, &[]).map_err(|e| anyhow!("demo password: {e}"))?;
+    let hash = tokio::task::spawn_blocking(move || password::hash(&password))
+        .await?
+        .map_err(|e| anyhow!("{e}"))?;
+
+    let mut tx = store.write(AuditCtx::system("demo")).await?;
+    let community = ward_core::settings::CommunitySettings {
+        community_name: "Healthcare Focus Group".to_owned(),
+        ..ward_core::settings::CommunitySettings::default()
+    };
+    // The demo authors publish before anyone could enrol a second factor; the requirement is switched on again
+    // at the end of this same transaction, so no one ever sees the relaxed setting.
+    settings::put(
+        &mut tx,
+        &ward_core::settings::CommunitySettings {
+            require_mfa_for_admins: false,
+            ..community.clone()
+        },
+    )
+    .await?;
+    let mut org_ids: Vec<(&str, OrgId)> = Vec::new();
+    for spec in ORGS {
+        let org = orgs::create(
+            &mut tx,
+            &NewOrganization {
+                name: Name::parse(spec.name).map_err(|e| anyhow!("{e}"))?,
+                kind: spec.kind,
+                size_band: spec.size,
+                region: spec.region,
+                languages: spec.languages.to_vec(),
+            },
+        )
+        .await?;
+        org_ids.push((spec.name, org.id));
+    }
+    let org_id = |name: &str| {
+        org_ids
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, id)| *id)
+            .context("unknown demo organization")
+    };
+    let mut person_ids: Vec<(&str, PersonId)> = Vec::new();
+    for spec in PEOPLE {
+        let person = people::create(
+            &mut tx,
+            &NewPerson {
+                org: org_id(spec.org)?,
+                email: spec.email.parse::<Email>().map_err(|e| anyhow!("{e}"))?,
+                display_name: Name::parse(spec.name).map_err(|e| anyhow!("{e}"))?,
+                role: spec.role,
+                coordinator: spec.coordinator,
+                language: spec.language,
+                password_hash: Some(hash.clone()),
+            },
+        )
+        .await?;
+        person_ids.push((spec.email, person.id));
+    }
+    let person_id = |email: &str| {
+        person_ids
+            .iter()
+            .find(|(e, _)| *e == email)
+            .map(|(_, id)| *id)
+            .context("unknown demo person")
+    };
+
+    let flemish = groups::create(
+        &mut tx,
+        &Name::parse("Flemish hospital CISOs").map_err(|e| anyhow!("{e}"))?,
+        "Monthly exchange between security officers of Flemish hospitals",
+    )
+    .await?;
+    for name in [
+        "UZ Scheldeland",
+        "AZ Kempenrand",
+        "PC De Linde",
+        "Zorggroep Horizon",
+    ] {
+        groups::add_member(&mut tx, flemish.id, org_id(name)?).await?;
+    }
+    let south = groups::create(
+        &mut tx,
+        &Name::parse("Cercle Bruxelles-Wallonie").map_err(|e| anyhow!("{e}"))?,
+        "Responsables sécurité de Bruxelles et de Wallonie",
+    )
+    .await?;
+    for name in [
+        "Hôpital Général de la Senne",
+        "Clinique Saint-Rémy",
+        "LabNet Brabant",
+    ] {
+        groups::add_member(&mut tx, south.id, org_id(name)?).await?;
+    }
+
+    let posts = [
+        Post {
+            author: "coordinator@focusgroup.example",
+            title: "Welcome to Ward",
+            summary: "Our shared security commons: assess once, share with all.",
+            body: "Ward is where the healthcare focus group shares what it knows about security.\n\nNext quarterly meeting: call for topics opens soon. Topics: supply chain, policy, technical, AI.",
+            language: Language::En,
+            marking: Marking::new(Tlp::Clear, Audience::Community)?,
+            anonymous: false,
+            pinned: true,
+        },
+        Post {
+            author: "security@azkempenrand.example",
+            title: "Phishing wave impersonating the RIZIV/INAMI portal",
+            summary: "Staff received mails asking to 're-validate' eHealth certificates.",
+            body: "Since Monday our staff received mails that imitate the RIZIV/INAMI portal and ask to re-validate eHealth certificates. The landing page collects credentials. We blocked the sender domains at the gateway and warned all staff.",
+            language: Language::En,
+            marking: Marking::community_green(),
+            anonymous: false,
+            pinned: false,
+        },
+        Post {
+            author: "ciso@uzscheldeland.example",
+            title: "Exploitation attempts on our remote-access gateway",
+            summary: "Scanning and exploit attempts against the VPN appliance used by supplier technicians.",
+            body: "We see exploitation attempts against the remote-access appliance that supplier technicians use. Check your version and the vendor advisory; we can share the source addresses with members of the circle.",
+            language: Language::Nl,
+            marking: Marking::new(
+                Tlp::Amber,
+                Audience::Groups([flemish.id].into_iter().collect()),
+            )?,
+            anonymous: false,
+            pinned: false,
+        },
+        Post {
+            author: "rssi@hgsenne.example",
+            title: "Incident chez un fournisseur de laboratoire",
+            summary: "Un fournisseur commun a signalé un accès non autorisé à son portail de support.",
+            body: "Notre fournisseur de systèmes de laboratoire nous a informés d'un accès non autorisé à son portail de support. Nous avons suspendu son accès à distance en attendant plus d'informations.",
+            language: Language::Fr,
+            marking: Marking::new(
+                Tlp::AmberStrict,
+                Audience::Organizations(
+                    [org_id("Clinique Saint-Rémy")?, org_id("LabNet Brabant")?]
+                        .into_iter()
+                        .collect(),
+                ),
+            )?,
+            anonymous: false,
+            pinned: false,
+        },
+        Post {
+            author: "ciso@zorggroephorizon.example",
+            title: "Lesson learned: ransomware recovery took three weeks",
+            summary: "What we would do differently, shared anonymously.",
+            body: "Offline backups existed but had never been restored at scale. Our recommendation: rehearse a full restore of the EPD every year, and keep paper procedures for the emergency department printed.",
+            language: Language::En,
+            marking: Marking::community_green(),
+            anonymous: true,
+            pinned: false,
+        },
+        Post {
+            author: "coordinator@focusgroup.example",
+            title: "Agenda draft for the steering group",
+            summary: "For the two co-chairs only until the steering group meets.",
+            body: "Draft agenda: membership drive for non-member institutions, the AI systems questionnaire, and a proposal for a shared remote-access standard for suppliers.",
+            language: Language::En,
+            marking: Marking::new(
+                Tlp::Red,
+                Audience::People(
+                    [
+                        person_id("ciso@uzscheldeland.example")?,
+                        person_id("rssi@hgsenne.example")?,
+                    ]
+                    .into_iter()
+                    .collect(),
+                ),
+            )?,
+            anonymous: false,
+            pinned: false,
+        },
+    ];
+    for post in &posts {
+        publish(&mut tx, person_id(post.author)?, post).await?;
+    }
+    settings::put(&mut tx, &community).await?;
+    tx.record(
+        actions::DEMO_SEEDED,
+        None,
+        None,
+        serde_json::json!({"organizations": ORGS.len(), "people": PEOPLE.len()}),
+    );
+    tx.commit()
+        .await
+        .context("cannot save the demo community")?;
+    Ok(logins())
+}
+
+struct Post {
+    author: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    body: &'static str,
+    language: Language,
+    marking: Marking,
+    anonymous: bool,
+    pinned: bool,
+}
+
+/// Publishes as the author, through a real session and the access policy, inside the seeding transaction.
+async fn publish(tx: &mut WriteTx, author: PersonId, post: &Post) -> Result<()> {
+    let issued = sessions::create(tx, author, true, None, Some("ward demo")).await?;
+    let session = sessions::find(tx, &issued.secret)
+        .await?
+        .context("demo session vanished")?;
+    let principal = people::principal(tx, author)
+        .await?
+        .context("demo author vanished")?;
+    let community = settings::get(tx).await?;
+    let viewer = auth::viewer_for_session(&session.record, principal, &community, tx.now())
+        .map_err(|e| anyhow!("demo author cannot sign in: {e}"))?;
+    announcements::create(
+        tx,
+        &viewer,
+        &AnnouncementInput {
+            title: post.title.to_owned(),
+            summary: post.summary.to_owned(),
+            body: post.body.to_owned(),
+            language: post.language,
+            marking: post.marking.clone(),
+            attribution: if post.anonymous {
+                Attribution::Anonymous
+            } else {
+                Attribution::Named
+            },
+            pinned: post.pinned,
+        },
+    )
+    .await
+    .map_err(|e| anyhow!("{e}"))?;
+    sessions::delete(tx, &session.id_hash).await?;
+    Ok(())
+}
+
+/// Prints where Ward is and the demo accounts.
+pub fn print(logins: &[Login], config: &FileConfig, public_url: Option<&url::Url>) {
+    let url = public_url.map_or_else(|| format!("http://{}", config.listen), ToString::to_string);
+    output::line("");
+    output::line(&format!("Ward demo community loaded. Open {url}"));
+    output::line(&format!(
+        "Every demo account uses the password: {DEMO_PASSWORD}"
+    ));
+    for login in logins {
+        output::line(&format!(
+            "  {:<34} {}{}",
+            login.email,
+            login.what,
+            if login.needs_mfa {
+                " (sets up a second factor at first sign-in)"
+            } else {
+                ""
+            }
+        ));
+    }
+    output::line("");
+}

@@ -1,0 +1,86 @@
+//! `ward`: the server (`ward serve`) and the command line that administers it.
+
+mod admin;
+mod config;
+mod demo;
+mod output;
+mod serve;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::CommonArgs;
+
+/// Ward — the shared security commons for healthcare.
+#[derive(Debug, Parser)]
+#[command(name = "ward", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(flatten)]
+    common: CommonArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web UI, the REST API, health and metrics endpoints and the background worker.
+    Serve(serve::ServeArgs),
+    /// Apply database migrations without serving.
+    Migrate,
+    /// Administer organizations, people and API tokens.
+    #[command(subcommand)]
+    Admin(admin::AdminCommand),
+    /// Work with the audit trail.
+    #[command(subcommand)]
+    Audit(admin::AuditCommand),
+    /// Make a consistent copy of the embedded SQLite database while Ward keeps running.
+    Backup(admin::BackupArgs),
+    /// Print the OpenAPI document of the REST API.
+    Openapi,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            // One line: the chain of causes, outermost first.
+            let causes: Vec<String> = e.chain().map(ToString::to_string).collect();
+            eprintln!("error: {}", causes.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Serve(args) => serve::run(&cli.common, args)
+            .await
+            .map(|()| ExitCode::SUCCESS),
+        Command::Migrate => admin::migrate(&cli.common)
+            .await
+            .map(|()| ExitCode::SUCCESS),
+        Command::Admin(cmd) => admin::run(&cli.common, cmd)
+            .await
+            .map(|()| ExitCode::SUCCESS),
+        Command::Audit(cmd) => admin::audit(&cli.common, cmd).await,
+        Command::Backup(args) => admin::backup(&cli.common, &args)
+            .await
+            .map(|()| ExitCode::SUCCESS),
+        Command::Openapi => {
+            output::line(&ward_web::openapi_json());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
