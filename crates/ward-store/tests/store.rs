@@ -1,6 +1,15 @@
 //! Store behaviour on every engine under test: the visibility filter agrees with the access policy, the audit
 //! chain detects tampering, writes without audit are refused, jobs retry and survive lost workers.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs,
+    reason = "test code: a failed expectation is a failed test"
+)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 

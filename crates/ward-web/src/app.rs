@@ -26,13 +26,12 @@ use crate::{api, assets, auth, health, metrics, ui};
 /// Builds the whole application.
 pub fn build_router(state: &AppState) -> Router {
     let mut csrf = CsrfLayer::new();
-    if let Some(url) = &state.config().public_url {
-        if let Ok(layer) = csrf
+    if let Some(url) = &state.config().public_url
+        && let Ok(layer) = csrf
             .clone()
             .add_trusted_origin(url.origin().ascii_serialization())
-        {
-            csrf = layer;
-        }
+    {
+        csrf = layer;
     }
     let csrf = csrf.with_rejection_response(|_| {
         AppError::Forbidden("this request came from another site and was refused".into())
@@ -58,11 +57,11 @@ pub fn build_router(state: &AppState) -> Router {
         .route("/metrics", get(metrics::render))
         .route("/static/{name}", get(assets::serve))
         .fallback(not_found)
+        .layer(RequestBodyLimitLayer::new(state.config().max_body_bytes))
         .layer(from_fn(render_errors))
         .layer(from_fn(security_headers))
         .layer(from_fn(metrics::track))
         .layer(from_fn_with_state(state.clone(), request_context))
-        .layer(RequestBodyLimitLayer::new(state.config().max_body_bytes))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let id = req
@@ -178,8 +177,16 @@ async fn render_errors(req: Request, next: Next) -> Response {
     let response = next.run(req).await;
     let status = response.status();
     let error = response.extensions().get::<AppError>().cloned();
-    let has_body = response.headers().contains_key(header::CONTENT_TYPE);
-    if error.is_none() && (status.as_u16() < 400 || has_body) {
+    // Pages re-rendered with their errors (HTML) and problem documents are final; anything else that failed — a
+    // bare status, or a plain-text rejection from a layer such as the body limit — is rendered for its surface.
+    let rendered_already = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| {
+            ct.starts_with("text/html") || ct.starts_with("application/problem+json")
+        });
+    if error.is_none() && (status.as_u16() < 400 || rendered_already) {
         return response;
     }
     let error = error.unwrap_or(match status {

@@ -418,14 +418,14 @@ pub async fn invite(
     let role = role.ok_or(AppError::Invalid(errors))?;
     let mut tx = state.store().write(audit_ctx(viewer, req)).await?;
     orgs::get(&mut tx, org).await?.ok_or(AppError::NotFound)?;
-    if let Some(e) = &email {
-        if people::find_by_email(&mut tx, e).await?.is_some() {
-            return Err(ValidationError::field(
-                "email",
-                "someone with this address already has an account",
-            )
-            .into());
-        }
+    if let Some(e) = &email
+        && people::find_by_email(&mut tx, e).await?.is_some()
+    {
+        return Err(ValidationError::field(
+            "email",
+            "someone with this address already has an account",
+        )
+        .into());
     }
     let community = settings::get(&mut tx).await?;
     let expires = tx

@@ -66,12 +66,11 @@ impl AppState {
     /// # Errors
     /// On store errors.
     pub async fn settings(&self) -> StoreResult<CommunitySettings> {
-        if let Ok(guard) = self.0.settings.read() {
-            if let Some((at, settings)) = guard.as_ref() {
-                if at.elapsed() < SETTINGS_TTL {
-                    return Ok(settings.clone());
-                }
-            }
+        if let Ok(guard) = self.0.settings.read()
+            && let Some((at, settings)) = guard.as_ref()
+            && at.elapsed() < SETTINGS_TTL
+        {
+            return Ok(settings.clone());
         }
         let mut tx = self.0.store.read().await?;
         let settings = ward_store::settings::get(&mut tx).await?;

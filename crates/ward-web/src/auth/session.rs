@@ -69,7 +69,6 @@ pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
 }
 
 /// Removes both session cookie variants.
-#[must_use]
 pub fn clear_session_cookies(jar: CookieJar) -> CookieJar {
     jar.remove(Cookie::build(SECURE_COOKIE).path("/"))
         .remove(Cookie::build(PLAIN_COOKIE).path("/"))

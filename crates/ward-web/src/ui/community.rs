@@ -289,16 +289,29 @@ struct GroupPage {
     errors: Errors,
 }
 
+/// How the group page is shown: fresh, after an action, or with a form's errors.
+#[derive(Default)]
+struct GroupView<'a> {
+    draft: Option<&'a GroupDraft>,
+    errors: Errors,
+    status: Option<StatusCode>,
+    done: Option<&'a str>,
+}
+
 async fn group_page(
     state: &AppState,
     t: Tr,
     session: &UiSession,
     id: GroupId,
-    draft: Option<&GroupDraft>,
-    errors: Errors,
-    status: StatusCode,
-    done: Option<&str>,
+    view: GroupView<'_>,
 ) -> AppResult<Response> {
+    let GroupView {
+        draft,
+        errors,
+        status,
+        done,
+    } = view;
+    let status = status.unwrap_or(StatusCode::OK);
     let mut tx = state.store().read().await?;
     let group = groups::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let members = groups::members(&mut tx, id).await?;
@@ -347,17 +360,11 @@ pub async fn show_group(
     Query(q): Query<DoneQuery>,
 ) -> AppResult<Response> {
     coordinator_only(&session)?;
-    group_page(
-        &state,
-        t,
-        &session,
-        id,
-        None,
-        Errors::default(),
-        StatusCode::OK,
-        q.done.as_deref(),
-    )
-    .await
+    let view = GroupView {
+        done: q.done.as_deref(),
+        ..GroupView::default()
+    };
+    group_page(&state, t, &session, id, view).await
 }
 
 /// `POST /community/groups/{id}`.
@@ -372,30 +379,22 @@ pub async fn update_group(
     match ops::update_group(&state, &session.viewer, &req, id, &draft).await {
         Ok(_) => Ok(Redirect::to(&format!("/community/groups/{id}?done=saved")).into_response()),
         Err(AppError::Invalid(e)) => {
-            group_page(
-                &state,
-                t,
-                &session,
-                id,
-                Some(&draft),
-                Errors(e),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-            )
-            .await
+            let view = GroupView {
+                draft: Some(&draft),
+                errors: Errors(e),
+                status: Some(StatusCode::UNPROCESSABLE_ENTITY),
+                done: None,
+            };
+            group_page(&state, t, &session, id, view).await
         }
         Err(AppError::Conflict(m)) => {
-            group_page(
-                &state,
-                t,
-                &session,
-                id,
-                Some(&draft),
-                Errors(ward_core::ValidationError::field("name", m)),
-                StatusCode::CONFLICT,
-                None,
-            )
-            .await
+            let view = GroupView {
+                draft: Some(&draft),
+                errors: Errors(ward_core::ValidationError::field("name", m)),
+                status: Some(StatusCode::CONFLICT),
+                done: None,
+            };
+            group_page(&state, t, &session, id, view).await
         }
         Err(e) => Err(e),
     }
