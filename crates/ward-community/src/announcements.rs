@@ -241,6 +241,35 @@ pub async fn list(
     })
 }
 
+/// The pinned announcements the viewer may read, newest first.
+///
+/// # Errors
+/// On store errors.
+pub async fn pinned(
+    tx: &mut Tx,
+    viewer: &Viewer,
+    limit: i64,
+) -> Result<Vec<Announcement>, OpError> {
+    let v = items::ViewerParams::of(viewer);
+    let rows: Vec<items::EnvelopeRow> = on_engine!(tx, |c| sqlx::query_as(concat!(
+        "SELECT ",
+        ward_store::item_columns_sql!(),
+        " FROM items i ",
+        ward_store::item_joins_sql!(),
+        " JOIN announcements an ON an.item_id = i.id WHERE an.pinned AND ",
+        ward_store::visible_items_sql!(),
+        " ORDER BY i.created_at DESC, i.id DESC LIMIT $4"
+    ))
+    .bind(v.person)
+    .bind(v.org)
+    .bind(v.member)
+    .bind(limit)
+    .fetch_all(c)
+    .await?);
+    let found = items::assemble(tx, viewer, rows).await?;
+    details(tx, found).await
+}
+
 /// Changes an announcement. Anyone who may edit may narrow its marking; only the owner organization may widen it.
 ///
 /// # Errors

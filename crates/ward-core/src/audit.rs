@@ -186,6 +186,71 @@ impl AuditRecord {
     }
 }
 
+/// An audit entry as a reader sees it: without the chain hashes (those are for `ward audit verify`; exposed, they
+/// would let a reader test guesses about redacted fields).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct AuditView {
+    /// Position in the chain.
+    pub seq: i64,
+    /// When.
+    pub at: Timestamp,
+    /// What happened.
+    pub action: String,
+    /// `person`, `system` or `anonymous`.
+    pub actor_kind: String,
+    /// The acting person, unless hidden.
+    pub actor_person: Option<PersonId>,
+    /// The acting person's organization, unless hidden.
+    pub actor_org: Option<OrgId>,
+    /// The acting system part.
+    pub actor_system: Option<String>,
+    /// The organization concerned, unless hidden.
+    pub org: Option<OrgId>,
+    /// The kind of thing acted on.
+    pub target_kind: Option<String>,
+    /// The id of the thing acted on.
+    pub target_id: Option<String>,
+    /// Extra facts as JSON text.
+    pub detail: String,
+    /// The client address, unless hidden.
+    pub ip: Option<String>,
+    /// Whether facts were hidden because they would reveal an anonymous contributor.
+    pub redacted: bool,
+}
+
+impl AuditRecord {
+    /// Whether this entry concerns an item contributed anonymously (its detail says so).
+    #[must_use]
+    pub fn concerns_anonymous_item(&self) -> bool {
+        serde_json::from_str::<serde_json::Value>(&self.detail)
+            .ok()
+            .and_then(|d| d.get("anonymous").and_then(serde_json::Value::as_bool))
+            .unwrap_or(false)
+    }
+
+    /// The entry without hashes, with the contributor's organization and person hidden when `hide_contributor`.
+    #[must_use]
+    pub fn view(&self, hide_contributor: bool) -> AuditView {
+        let actor_is_contributor = self.actor_org.is_some() && self.actor_org == self.org;
+        let hide_actor = hide_contributor && actor_is_contributor;
+        AuditView {
+            seq: self.seq,
+            at: self.at,
+            action: self.action.clone(),
+            actor_kind: self.actor_kind.clone(),
+            actor_person: if hide_actor { None } else { self.actor_person },
+            actor_org: if hide_actor { None } else { self.actor_org },
+            actor_system: self.actor_system.clone(),
+            org: if hide_contributor { None } else { self.org },
+            target_kind: self.target_kind.clone(),
+            target_id: self.target_id.clone(),
+            detail: self.detail.clone(),
+            ip: if hide_actor { None } else { self.ip.clone() },
+            redacted: hide_contributor,
+        }
+    }
+}
+
 /// Where and why the chain is broken.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("audit entry {seq} is broken: {reason}")]

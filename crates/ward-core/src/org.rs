@@ -99,17 +99,6 @@ impl Language {
     pub fn is_interface_language(self) -> bool {
         Self::INTERFACE.contains(&self)
     }
-
-    /// The language's own name, for language pickers.
-    #[must_use]
-    pub const fn native_name(self) -> &'static str {
-        match self {
-            Self::En => "English",
-            Self::Nl => "Nederlands",
-            Self::Fr => "Français",
-            Self::De => "Deutsch",
-        }
-    }
 }
 
 text_enum! {

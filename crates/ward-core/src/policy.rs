@@ -158,6 +158,17 @@ pub fn can_read_audit(viewer: &Viewer, org: Option<OrgId>) -> bool {
     })
 }
 
+/// An audit entry as the viewer may read it (call only after [`can_read_audit`] allowed the entry's scope).
+/// Entries about anonymous items keep the contributor hidden from everyone outside the owner organization, as the
+/// items themselves do — the coordinator sees them only when the community setting allows it.
+#[must_use]
+pub fn audit_view(viewer: &Viewer, record: &crate::audit::AuditRecord) -> crate::audit::AuditView {
+    let owner_side = viewer
+        .principal()
+        .is_some_and(|p| record.org == Some(p.org) || p.sees_anonymous_contributors);
+    record.view(record.concerns_anonymous_item() && !owner_side)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +316,38 @@ mod tests {
             check_remark(&v, &item, &clear, &NoDirectory),
             Err(RemarkDenied::WideningNeedsOwner)
         );
+    }
+
+    #[test]
+    fn audit_entries_of_anonymous_items_hide_the_contributor_from_the_coordinator() {
+        use crate::audit::{Actor, AuditEvent, AuditRecord, GENESIS_HASH};
+        let owner = principal(OrgRole::Contributor, OrgKind::GeneralHospital);
+        let mut coordinator = principal(OrgRole::Admin, OrgKind::Coordinator);
+        coordinator.coordinator = true;
+        let event = AuditEvent::new(
+            "item.created",
+            Actor::Person {
+                person: owner.person,
+                org: owner.org,
+            },
+            Some(owner.org),
+        )
+        .detail(serde_json::json!({"anonymous": true}))
+        .ip(Some("192.0.2.1".into()));
+        let record = AuditRecord::chain(
+            &event,
+            1,
+            crate::time::Clock::now(&crate::time::SystemClock),
+            GENESIS_HASH,
+        );
+        let seen = audit_view(&viewer(coordinator.clone()), &record);
+        assert!(
+            seen.redacted && seen.org.is_none() && seen.actor_person.is_none() && seen.ip.is_none()
+        );
+        let by_owner = audit_view(&viewer(owner), &record);
+        assert_eq!(by_owner.actor_org, record.actor_org);
+        coordinator.sees_anonymous_contributors = true;
+        assert!(!audit_view(&viewer(coordinator), &record).redacted);
     }
 
     #[test]

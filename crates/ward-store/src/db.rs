@@ -355,14 +355,15 @@ impl Store {
         }
     }
 
-    /// Starts a read transaction: one consistent snapshot for everything a page or response reads.
+    /// Takes a connection for reading. Statements run in autocommit mode: each sees the latest committed data, and
+    /// a page's reads cost no `BEGIN`/`COMMIT` round trips. Writes belong in [`Store::write`].
     ///
     /// # Errors
     /// When no connection is available.
     pub async fn read(&self) -> StoreResult<Tx> {
         let inner = match &self.pool {
-            Pool::Sqlite(p) => EngineTx::Sqlite(p.begin().await?),
-            Pool::Postgres(p) => EngineTx::Postgres(p.begin().await?),
+            Pool::Sqlite(p) => EngineTx::SqliteReader(p.acquire().await?),
+            Pool::Postgres(p) => EngineTx::PostgresReader(p.acquire().await?),
         };
         Ok(Tx {
             inner,
@@ -438,15 +439,19 @@ impl Store {
     }
 }
 
-/// A transaction on either engine.
+/// A transaction, or a plain connection for reading, on either engine.
 pub enum EngineTx {
-    /// SQLite.
+    /// A SQLite transaction.
     Sqlite(sqlx::Transaction<'static, Sqlite>),
-    /// PostgreSQL.
+    /// A PostgreSQL transaction.
     Postgres(sqlx::Transaction<'static, Postgres>),
+    /// A SQLite connection in autocommit mode, for reads.
+    SqliteReader(sqlx::pool::PoolConnection<Sqlite>),
+    /// A PostgreSQL connection in autocommit mode, for reads.
+    PostgresReader(sqlx::pool::PoolConnection<Postgres>),
 }
 
-/// A transaction. Reads happen in one; dropped without commit, it rolls back.
+/// A unit of database work: a write transaction (dropped without commit, it rolls back), or a read connection.
 pub struct Tx {
     inner: EngineTx,
     now: Timestamp,
@@ -468,12 +473,12 @@ impl Tx {
     #[must_use]
     pub const fn engine(&self) -> Engine {
         match self.inner {
-            EngineTx::Sqlite(_) => Engine::Sqlite,
-            EngineTx::Postgres(_) => Engine::Postgres,
+            EngineTx::Sqlite(_) | EngineTx::SqliteReader(_) => Engine::Sqlite,
+            EngineTx::Postgres(_) | EngineTx::PostgresReader(_) => Engine::Postgres,
         }
     }
 
-    /// Ends a read transaction.
+    /// Ends the unit of work: commits a transaction, returns a read connection to the pool.
     ///
     /// # Errors
     /// When the database reports an error.
@@ -481,6 +486,7 @@ impl Tx {
         match self.inner {
             EngineTx::Sqlite(t) => t.commit().await?,
             EngineTx::Postgres(t) => t.commit().await?,
+            EngineTx::SqliteReader(_) | EngineTx::PostgresReader(_) => {}
         }
         Ok(())
     }
@@ -557,29 +563,37 @@ impl WriteTx {
 #[macro_export]
 macro_rules! on_engine {
     ($tx:expr, |$c:ident| $body:expr) => {
-        match $tx.engine_tx() {
-            $crate::EngineTx::Sqlite(t) => {
-                let $c = &mut **t;
-                $body
-            }
-            $crate::EngineTx::Postgres(t) => {
-                let $c = &mut **t;
-                $body
-            }
+        match $tx.engine_tx().connection() {
+            $crate::db::Connection::Sqlite($c) => $body,
+            $crate::db::Connection::Postgres($c) => $body,
         }
     };
     ($tx:expr, sqlite: |$c1:ident| $b1:expr, postgres: |$c2:ident| $b2:expr $(,)?) => {
-        match $tx.engine_tx() {
-            $crate::EngineTx::Sqlite(t) => {
-                let $c1 = &mut **t;
-                $b1
-            }
-            $crate::EngineTx::Postgres(t) => {
-                let $c2 = &mut **t;
-                $b2
-            }
+        match $tx.engine_tx().connection() {
+            $crate::db::Connection::Sqlite($c1) => $b1,
+            $crate::db::Connection::Postgres($c2) => $b2,
         }
     };
+}
+
+/// The connection under a transaction or a reader, as [`on_engine!`] hands it to a query.
+pub enum Connection<'a> {
+    /// SQLite.
+    Sqlite(&'a mut sqlx::SqliteConnection),
+    /// PostgreSQL.
+    Postgres(&'a mut sqlx::PgConnection),
+}
+
+impl EngineTx {
+    /// The connection to run statements on.
+    pub fn connection(&mut self) -> Connection<'_> {
+        match self {
+            Self::Sqlite(t) => Connection::Sqlite(t),
+            Self::SqliteReader(c) => Connection::Sqlite(c),
+            Self::Postgres(t) => Connection::Postgres(t),
+            Self::PostgresReader(c) => Connection::Postgres(c),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -289,36 +289,34 @@ pub async fn get_for(tx: &mut Tx, viewer: &Viewer, id: ItemId) -> StoreResult<Op
     Ok(assemble(tx, viewer, row.into_iter().collect()).await?.pop())
 }
 
-/// How many items of each TLP label the viewer may read.
+/// How many items of each kind and TLP label the viewer may read.
 ///
 /// # Errors
 /// On database errors.
-pub async fn count_by_tlp(
+pub async fn count_readable(
     tx: &mut Tx,
     viewer: &Viewer,
-    kind: Option<ItemKind>,
-) -> StoreResult<Vec<(Tlp, i64)>> {
+) -> StoreResult<Vec<(ItemKind, Tlp, i64)>> {
     let v = ViewerParams::of(viewer);
-    let rows: Vec<(Tlp, i64)> = on_engine!(tx, |c| sqlx::query_as(concat!(
-        "SELECT i.tlp, COUNT(*) FROM items i WHERE ",
+    let rows: Vec<(ItemKind, Tlp, i64)> = on_engine!(tx, |c| sqlx::query_as(concat!(
+        "SELECT i.kind, i.tlp, COUNT(*) FROM items i WHERE ",
         visible_items_sql!(),
-        " AND ($4 IS NULL OR i.kind = $4) GROUP BY i.tlp"
+        " GROUP BY i.kind, i.tlp"
     ))
     .bind(v.person)
     .bind(v.org)
     .bind(v.member)
-    .bind(kind)
     .fetch_all(c)
     .await?);
     // Unknown stored labels decode as RED, so several groups can map to one label: add them up.
-    let mut counts: Vec<(Tlp, i64)> = Vec::new();
-    for (tlp, n) in rows {
-        match counts.iter_mut().find(|(t, _)| *t == tlp) {
-            Some((_, total)) => *total += n,
-            None => counts.push((tlp, n)),
+    let mut counts: Vec<(ItemKind, Tlp, i64)> = Vec::new();
+    for (kind, tlp, n) in rows {
+        match counts.iter_mut().find(|(k, t, _)| *k == kind && *t == tlp) {
+            Some((_, _, total)) => *total += n,
+            None => counts.push((kind, tlp, n)),
         }
     }
-    counts.sort_by_key(|(t, _)| *t);
+    counts.sort_by_key(|(k, t, _)| (k.code(), *t));
     Ok(counts)
 }
 
@@ -441,7 +439,11 @@ pub async fn insert(tx: &mut WriteTx, new: &NewItem) -> StoreResult<ItemId> {
         actions::ITEM_CREATED,
         Some(new.owner),
         Some(("item", id.to_string())),
-        serde_json::json!({"kind": new.kind, "marking": marking_detail(&new.marking), "attribution": new.attribution}),
+        serde_json::json!({
+            "kind": new.kind,
+            "marking": marking_detail(&new.marking),
+            "anonymous": new.attribution == Attribution::Anonymous,
+        }),
     );
     Ok(id)
 }
@@ -500,14 +502,22 @@ pub async fn update(
             actions::ITEM_REMARKED,
             Some(current.owner),
             Some(("item", current.id.to_string())),
-            serde_json::json!({"from": marking_detail(&current.marking), "to": marking_detail(&changes.marking)}),
+            serde_json::json!({
+                "from": marking_detail(&current.marking),
+                "to": marking_detail(&changes.marking),
+                "anonymous": current.attribution == Attribution::Anonymous,
+            }),
         );
     }
     tx.record(
         actions::ITEM_UPDATED,
         Some(current.owner),
         Some(("item", current.id.to_string())),
-        serde_json::json!({"kind": current.kind, "version": next_version}),
+        serde_json::json!({
+            "kind": current.kind,
+            "version": next_version,
+            "anonymous": changes.attribution == Attribution::Anonymous || current.attribution == Attribution::Anonymous,
+        }),
     );
     Ok(next_version)
 }
@@ -529,19 +539,40 @@ pub async fn delete(tx: &mut WriteTx, item: &Item) -> StoreResult<()> {
         actions::ITEM_DELETED,
         Some(item.owner),
         Some(("item", item.id.to_string())),
-        serde_json::json!({"kind": item.kind, "title": item.title}),
+        serde_json::json!({"kind": item.kind, "anonymous": item.attribution == Attribution::Anonymous}),
     );
     Ok(())
 }
 
-/// Records that a viewer read an item marked AMBER, AMBER+STRICT or RED (the sensitive labels are read on record).
-pub fn record_sensitive_read(tx: &mut WriteTx, item: &Item) {
-    if matches!(item.marking.tlp, Tlp::Amber | Tlp::AmberStrict | Tlp::Red) {
+/// Whether reading an item is put on record: TLP:AMBER, AMBER+STRICT and RED are.
+#[must_use]
+pub fn read_is_recorded(item: &Item) -> bool {
+    matches!(item.marking.tlp, Tlp::Amber | Tlp::AmberStrict | Tlp::Red)
+}
+
+/// Records that the transaction's actor read sensitive items (see [`read_is_recorded`]): one entry per owner
+/// organization, naming the items, so each owner's administrators see who read their information.
+pub fn record_reads<'a>(tx: &mut WriteTx, items: impl IntoIterator<Item = &'a Item>) {
+    let mut by_owner: BTreeMap<(OrgId, bool), Vec<(ItemId, Tlp)>> = BTreeMap::new();
+    for item in items.into_iter().filter(|i| read_is_recorded(i)) {
+        by_owner
+            .entry((item.owner, item.attribution == Attribution::Anonymous))
+            .or_default()
+            .push((item.id, item.marking.tlp));
+    }
+    for ((owner, anonymous), read) in by_owner {
+        let target = match read.as_slice() {
+            [(id, _)] => Some(("item", id.to_string())),
+            _ => None,
+        };
         tx.record(
             actions::ITEM_READ,
-            Some(item.owner),
-            Some(("item", item.id.to_string())),
-            serde_json::json!({"tlp": item.marking.tlp}),
+            Some(owner),
+            target,
+            serde_json::json!({
+                "items": read.iter().map(|(id, tlp)| serde_json::json!({"id": id, "tlp": tlp})).collect::<Vec<_>>(),
+                "anonymous": anonymous,
+            }),
         );
     }
 }

@@ -282,16 +282,64 @@ pub async fn all(tx: &mut Tx) -> StoreResult<Vec<Organization>> {
     .await?))
 }
 
-/// How many active organizations there are of each kind.
+/// Headline figures of the community, counted in one query.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct CommunityFigures {
+    /// Active member organizations.
+    pub member_orgs: i64,
+    /// Active supplier (guest) organizations.
+    pub supplier_orgs: i64,
+    /// Active people of active organizations.
+    pub people: i64,
+    /// Active people of one organization.
+    pub org_people: i64,
+    /// Sharing groups.
+    pub groups: i64,
+}
+
+/// The headline figures, with `org`'s own head count.
 ///
 /// # Errors
 /// On database errors.
-pub async fn count_active_by_kind(tx: &mut Tx) -> StoreResult<Vec<(OrgKind, i64)>> {
+pub async fn figures(tx: &mut Tx, org: OrgId) -> StoreResult<CommunityFigures> {
     Ok(on_engine!(tx, |c| {
         sqlx::query_as(
-        "SELECT kind, COUNT(*) FROM organizations WHERE status = 'active' GROUP BY kind ORDER BY kind"
+        "SELECT \
+           (SELECT COUNT(*) FROM organizations WHERE status = 'active' AND kind <> $2) AS member_orgs, \
+           (SELECT COUNT(*) FROM organizations WHERE status = 'active' AND kind = $2) AS supplier_orgs, \
+           (SELECT COUNT(*) FROM people p JOIN organizations o ON o.id = p.org_id \
+              WHERE p.status = 'active' AND o.status = 'active') AS people, \
+           (SELECT COUNT(*) FROM people WHERE org_id = $1 AND status = 'active') AS org_people, \
+           (SELECT COUNT(*) FROM sharing_groups) AS groups"
     )
-    .fetch_all(c)
+    .bind(org)
+    .bind(guest_kind())
+    .fetch_one(c)
     .await?
     }))
+}
+
+/// The one kind of organization whose people are guests (see [`OrgKind::standing`]).
+fn guest_kind() -> OrgKind {
+    OrgKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.standing() == ward_core::org::Standing::Guest)
+        .unwrap_or(OrgKind::Supplier)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exactly_one_kind_is_a_guest() {
+        // The figures query counts guests by one kind; a second guest kind must update it.
+        let guests = OrgKind::ALL
+            .iter()
+            .filter(|k| k.standing() == ward_core::org::Standing::Guest)
+            .count();
+        assert_eq!(guests, 1);
+        assert_eq!(guest_kind(), OrgKind::Supplier);
+    }
 }

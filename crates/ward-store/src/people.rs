@@ -201,8 +201,13 @@ pub async fn count_active(tx: &mut Tx, org: Option<OrgId>) -> StoreResult<i64> {
     })
 }
 
+/// The columns of a person with their organization, as authentication needs them (people `p`, organizations `o`).
+pub(crate) const PRINCIPAL_COLUMNS: &str = "p.id, p.org_id, o.kind AS org_kind, o.name AS org_name, \
+     o.status AS org_status, p.status, p.role, p.coordinator, p.email, p.display_name, p.language, \
+     (p.totp_enabled_at IS NOT NULL) AS mfa_enabled";
+
 #[derive(sqlx::FromRow)]
-struct PrincipalRow {
+pub(crate) struct PrincipalRow {
     id: PersonId,
     org_id: OrgId,
     org_kind: OrgKind,
@@ -217,43 +222,50 @@ struct PrincipalRow {
     mfa_enabled: bool,
 }
 
+impl PrincipalRow {
+    /// Completes the record with the organization's sharing groups.
+    pub(crate) async fn complete(self, tx: &mut Tx) -> StoreResult<PrincipalRecord> {
+        let groups: Vec<GroupId> = on_engine!(tx, |c| sqlx::query_scalar(
+            "SELECT group_id FROM sharing_group_members WHERE org_id = $1"
+        )
+        .bind(self.org_id)
+        .fetch_all(c)
+        .await?);
+        Ok(PrincipalRecord {
+            person: self.id,
+            org: self.org_id,
+            org_kind: self.org_kind,
+            org_name: self.org_name,
+            org_status: self.org_status,
+            status: self.status,
+            role: self.role,
+            coordinator: self.coordinator,
+            groups: groups.into_iter().collect::<BTreeSet<_>>(),
+            email: self.email,
+            display_name: self.display_name,
+            language: self.language,
+            mfa_enabled: self.mfa_enabled,
+        })
+    }
+}
+
 /// Everything authentication needs about a person.
 ///
 /// # Errors
 /// On database errors.
 pub async fn principal(tx: &mut Tx, id: PersonId) -> StoreResult<Option<PrincipalRecord>> {
     let row: Option<PrincipalRow> = on_engine!(tx, |c| {
-        sqlx::query_as(
-        "SELECT p.id, p.org_id, o.kind AS org_kind, o.name AS org_name, o.status AS org_status, p.status, p.role, \
-         p.coordinator, p.email, p.display_name, p.language, (p.totp_enabled_at IS NOT NULL) AS mfa_enabled \
-         FROM people p JOIN organizations o ON o.id = p.org_id WHERE p.id = $1"
-    )
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PRINCIPAL_COLUMNS} FROM people p JOIN organizations o ON o.id = p.org_id WHERE p.id = $1"
+    )))
     .bind(id)
     .fetch_optional(c)
     .await?
     });
-    let Some(r) = row else { return Ok(None) };
-    let groups: Vec<GroupId> = on_engine!(tx, |c| sqlx::query_scalar(
-        "SELECT group_id FROM sharing_group_members WHERE org_id = $1"
-    )
-    .bind(r.org_id)
-    .fetch_all(c)
-    .await?);
-    Ok(Some(PrincipalRecord {
-        person: r.id,
-        org: r.org_id,
-        org_kind: r.org_kind,
-        org_name: r.org_name,
-        org_status: r.org_status,
-        status: r.status,
-        role: r.role,
-        coordinator: r.coordinator,
-        groups: groups.into_iter().collect::<BTreeSet<_>>(),
-        email: r.email,
-        display_name: r.display_name,
-        language: r.language,
-        mfa_enabled: r.mfa_enabled,
-    }))
+    match row {
+        Some(r) => Ok(Some(r.complete(tx).await?)),
+        None => Ok(None),
+    }
 }
 
 /// What sign-in checks against.

@@ -1,6 +1,6 @@
 //! Server-side sessions. The cookie carries a random secret; only its SHA-256 is stored.
 
-use ward_core::auth::SessionRecord;
+use ward_core::auth::{PrincipalRecord, SessionRecord};
 use ward_core::ids::{OrgId, PersonId};
 use ward_core::secret::{SecretHash, new_secret};
 use ward_core::time::Timestamp;
@@ -8,6 +8,7 @@ use ward_core::time::Timestamp;
 use crate::db::{Tx, WriteTx};
 use crate::error::{StoreError, StoreResult};
 use crate::on_engine;
+use crate::people::{PRINCIPAL_COLUMNS, PrincipalRow};
 
 /// A new session: the secret for the cookie and the token forms must echo.
 #[derive(Clone)]
@@ -102,6 +103,50 @@ pub async fn find(tx: &mut Tx, secret: &str) -> StoreResult<Option<StoredSession
             mfa_verified: r.mfa_verified,
         },
     }))
+}
+
+/// The session for a cookie secret together with its person, in one query (every UI request does this).
+///
+/// # Errors
+/// On database errors.
+pub async fn find_with_principal(
+    tx: &mut Tx,
+    secret: &str,
+) -> StoreResult<Option<(StoredSession, PrincipalRecord)>> {
+    #[derive(sqlx::FromRow)]
+    struct Joined {
+        #[sqlx(flatten)]
+        session: Row,
+        #[sqlx(flatten)]
+        person: PrincipalRow,
+    }
+    let row: Option<Joined> = on_engine!(tx, |c| {
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT s.id_hash, s.person_id, s.csrf_token, s.mfa_verified, s.created_at, s.last_seen_at, \
+         {PRINCIPAL_COLUMNS} FROM sessions s JOIN people p ON p.id = s.person_id \
+         JOIN organizations o ON o.id = p.org_id WHERE s.id_hash = $1"
+    )))
+    .bind(SecretHash::of(secret))
+    .fetch_optional(c)
+    .await?
+    });
+    let Some(Joined { session: r, person }) = row else {
+        return Ok(None);
+    };
+    let principal = person.complete(tx).await?;
+    Ok(Some((
+        StoredSession {
+            id_hash: r.id_hash,
+            csrf_token: r.csrf_token,
+            record: SessionRecord {
+                person: r.person_id,
+                created_at: r.created_at,
+                last_seen_at: r.last_seen_at,
+                mfa_verified: r.mfa_verified,
+            },
+        },
+        principal,
+    )))
 }
 
 /// Notes activity on a session (keeps it from going idle).

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use ward_core::audit::actions;
-use ward_core::auth::{TokenRecord, TokenScope};
+use ward_core::auth::{PrincipalRecord, TokenRecord, TokenScope};
 use ward_core::ids::{OrgId, PersonId, TokenId};
 use ward_core::page::{Cursor, Page, PageRequest};
 use ward_core::secret::{SecretHash, new_secret};
@@ -11,6 +11,7 @@ use ward_core::time::Timestamp;
 use crate::db::{Tx, WriteTx};
 use crate::error::{StoreError, StoreResult};
 use crate::on_engine;
+use crate::people::{PRINCIPAL_COLUMNS, PrincipalRow};
 
 /// The prefix of every API token, so secret scanners and people recognise one.
 pub const TOKEN_PREFIX: &str = "ward_pat_";
@@ -85,43 +86,45 @@ pub async fn create(
     Ok((token, secret))
 }
 
-/// The token for a presented secret, with when it was last used.
+/// The token for a presented secret with its person, and when it was last used, in one query.
 ///
 /// # Errors
 /// On database errors.
-pub async fn find(
+pub async fn find_with_principal(
     tx: &mut Tx,
     secret: &str,
-) -> StoreResult<Option<(TokenRecord, Option<Timestamp>)>> {
+) -> StoreResult<Option<(TokenRecord, PrincipalRecord, Option<Timestamp>)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
-        id: TokenId,
-        person_id: PersonId,
+        token_id: TokenId,
+        token_person: PersonId,
         scope: TokenScope,
         expires_at: Option<Timestamp>,
         revoked_at: Option<Timestamp>,
         last_used_at: Option<Timestamp>,
+        #[sqlx(flatten)]
+        person: PrincipalRow,
     }
     let row: Option<Row> = on_engine!(tx, |c| {
-        sqlx::query_as(
-        "SELECT id, person_id, scope, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1"
-    )
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT t.id AS token_id, t.person_id AS token_person, t.scope, t.expires_at, t.revoked_at, t.last_used_at, \
+         {PRINCIPAL_COLUMNS} FROM api_tokens t JOIN people p ON p.id = t.person_id \
+         JOIN organizations o ON o.id = p.org_id WHERE t.token_hash = $1"
+    )))
     .bind(SecretHash::of(secret))
     .fetch_optional(c)
     .await?
     });
-    Ok(row.map(|r| {
-        (
-            TokenRecord {
-                id: r.id,
-                person: r.person_id,
-                scope: r.scope,
-                expires_at: r.expires_at,
-                revoked_at: r.revoked_at,
-            },
-            r.last_used_at,
-        )
-    }))
+    let Some(r) = row else { return Ok(None) };
+    let token = TokenRecord {
+        id: r.token_id,
+        person: r.token_person,
+        scope: r.scope,
+        expires_at: r.expires_at,
+        revoked_at: r.revoked_at,
+    };
+    let principal = r.person.complete(tx).await?;
+    Ok(Some((token, principal, r.last_used_at)))
 }
 
 /// One token.

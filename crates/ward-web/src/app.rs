@@ -57,7 +57,11 @@ pub fn build_router(state: &AppState) -> Router {
         .route("/metrics", get(metrics::render))
         .route("/static/{name}", get(assets::serve))
         .fallback(not_found)
+        // Innermost first: the body limit, the time limit and panic recovery sit inside the error renderer and the
+        // security headers, so their answers are rendered for their surface and carry the headers too.
         .layer(RequestBodyLimitLayer::new(state.config().max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config().request_timeout))
+        .layer(CatchPanicLayer::custom(|_| AppError::Internal.into_response()))
         .layer(from_fn(render_errors))
         .layer(from_fn(security_headers))
         .layer(from_fn(metrics::track))
@@ -69,12 +73,19 @@ pub fn build_router(state: &AppState) -> Router {
                 .get("x-request-id")
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("");
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+            tracing::info_span!("request", method = %req.method(), path = %loggable_path(req.uri().path()), request_id = %id)
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config().request_timeout))
-        .layer(CatchPanicLayer::custom(|_| AppError::Internal.into_response()))
         .with_state(state.clone())
+}
+
+/// The path as it may appear in logs: secrets carried in paths (invitation links) are cut off.
+fn loggable_path(path: &str) -> &str {
+    if path.starts_with("/invite/") {
+        "/invite/…"
+    } else {
+        path
+    }
 }
 
 async fn not_found() -> AppError {

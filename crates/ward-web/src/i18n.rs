@@ -93,6 +93,16 @@ impl Tr {
         self.with(key, &[(name, value.to_string())])
     }
 
+    /// A message that varies with a number (`{ $count -> [one] … *[other] … }`).
+    #[must_use]
+    pub fn count(&self, key: &str, n: impl Count) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+            [(Cow::Borrowed("count"), FluentValue::from(n.number()))].into();
+        LOCALES
+            .try_lookup_with_args(self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     /// A date and time as people in Belgium read it: `2026-11-29 22:18` in Europe/Brussels time.
     #[must_use]
     pub fn datetime(&self, at: &Timestamp) -> String {
@@ -107,6 +117,36 @@ impl Tr {
     pub fn datetime_opt(&self, at: &Option<Timestamp>) -> String {
         at.as_ref()
             .map_or_else(|| "—".to_owned(), |t| self.datetime(t))
+    }
+}
+
+/// A number a plural message can take (templates hand over values and references alike).
+pub trait Count {
+    /// The number.
+    fn number(self) -> i64;
+}
+
+impl Count for i64 {
+    fn number(self) -> i64 {
+        self
+    }
+}
+
+impl Count for &i64 {
+    fn number(self) -> i64 {
+        *self
+    }
+}
+
+impl Count for i32 {
+    fn number(self) -> i64 {
+        i64::from(self)
+    }
+}
+
+impl Count for usize {
+    fn number(self) -> i64 {
+        i64::try_from(self).unwrap_or(i64::MAX)
     }
 }
 
@@ -178,7 +218,7 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(entry.path()).unwrap();
-                for pattern in ["t.get(\"", "t.with(\"", "t.with1(\"", "tr!(\""] {
+                for pattern in ["t.get(\"", "t.with(\"", "t.with1(\"", "t.count(\""] {
                     for piece in text.split(pattern).skip(1) {
                         if let Some(key) = piece.split('"').next() {
                             used.insert(key.to_owned());
@@ -213,6 +253,14 @@ mod tests {
         assert_eq!(Tr::new(Language::Nl).get("nav-home"), "Overzicht");
         assert_eq!(Tr::new(Language::Fr).get("nav-home"), "Accueil");
         assert_eq!(Tr::new(Language::De).code(), "en");
+    }
+
+    #[test]
+    fn plurals_follow_the_number() {
+        let en = Tr::new(Language::En);
+        assert_eq!(en.count("audience-people-n", 1), "1 person");
+        assert_eq!(en.count("audience-people-n", 3), "3 people");
+        assert_eq!(Tr::new(Language::Fr).count("days-n", 1), "1 jour");
     }
 
     #[test]

@@ -10,9 +10,7 @@ use ward_core::email::Email;
 use ward_core::error::collect;
 use ward_core::ids::{GroupId, InvitationId, OrgId, PersonId, TokenId};
 use ward_core::item::ItemKind;
-use ward_core::org::{
-    Language, OrgKind, OrgRole, OrgStatus, PersonStatus, Region, SizeBand, Standing,
-};
+use ward_core::org::{Language, OrgKind, OrgRole, OrgStatus, PersonStatus, Region, SizeBand};
 use ward_core::password::Password;
 use ward_core::policy;
 use ward_core::settings::CommunitySettings;
@@ -88,21 +86,23 @@ pub struct TlpCount {
 pub async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Dashboard> {
     let p = signed_in(viewer)?;
     let mut tx = state.store().read().await?;
-    let by_kind = orgs::count_active_by_kind(&mut tx).await?;
-    let (members, suppliers) =
-        by_kind
-            .iter()
-            .fold((0, 0), |(m, s), (kind, n)| match kind.standing() {
-                Standing::Member => (m + n, s),
-                Standing::Guest => (m, s + n),
-            });
-    let counts = ward_store::items::count_by_tlp(&mut tx, viewer, None).await?;
-    let announcements =
-        ward_store::items::count_by_tlp(&mut tx, viewer, Some(ItemKind::Announcement))
-            .await?
-            .iter()
-            .map(|(_, n)| n)
-            .sum();
+    let figures = orgs::figures(&mut tx, p.org).await?;
+    let readable = ward_store::items::count_readable(&mut tx, viewer).await?;
+    let mut by_tlp: Vec<TlpCount> = Vec::new();
+    for (_, tlp, n) in &readable {
+        match by_tlp.iter_mut().find(|c| c.tlp == *tlp) {
+            Some(c) => c.count += n,
+            None => by_tlp.push(TlpCount {
+                tlp: *tlp,
+                count: *n,
+            }),
+        }
+    }
+    let announcements = readable
+        .iter()
+        .filter(|(kind, _, _)| *kind == ItemKind::Announcement)
+        .map(|(_, _, n)| n)
+        .sum();
     let week_ago = tx.now().minus(Duration::days(7));
     let audit_scope = if policy::can_coordinate(viewer) {
         Some(AuditScope::All)
@@ -126,19 +126,16 @@ pub async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Dashboard
         None
     };
     let dashboard = Dashboard {
-        member_organizations: members,
-        supplier_organizations: suppliers,
-        people: people::count_active(&mut tx, None).await?,
-        my_org_people: people::count_active(&mut tx, Some(p.org)).await?,
-        readable_items: counts
-            .into_iter()
-            .map(|(tlp, count)| TlpCount { tlp, count })
-            .collect(),
+        member_organizations: figures.member_orgs,
+        supplier_organizations: figures.supplier_orgs,
+        people: figures.people,
+        my_org_people: figures.org_people,
+        readable_items: by_tlp,
         readable_announcements: announcements,
         open_invitations,
         audit_entries_7d,
         jobs,
-        sharing_groups: i64::try_from(groups::all(&mut tx).await?.len()).unwrap_or(0),
+        sharing_groups: figures.groups,
     };
     tx.finish().await?;
     Ok(dashboard)
@@ -919,4 +916,41 @@ pub async fn logout(
     );
     tx.commit().await?;
     Ok(())
+}
+
+/// Puts reads of TLP:AMBER, AMBER+STRICT and RED items on record (one audited write, only when any was read).
+///
+/// # Errors
+/// On store errors.
+pub async fn record_reads<'a>(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &RequestCtx,
+    read: impl IntoIterator<Item = &'a ward_core::item::Item> + Clone,
+) -> AppResult<()> {
+    if read
+        .clone()
+        .into_iter()
+        .any(ward_store::items::read_is_recorded)
+    {
+        let mut tx = state.store().write(audit_ctx(viewer, req)).await?;
+        ward_store::items::record_reads(&mut tx, read);
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// Checks the viewer's password again before a credential changes through the API: a leaked token alone must not
+/// be enough to mint more tokens or take over the second factor.
+///
+/// # Errors
+/// [`AppError::Invalid`] on `current_password` when it is wrong.
+pub async fn reauthenticate(state: &AppState, viewer: &Viewer, password: &str) -> AppResult<()> {
+    let p = signed_in(viewer)?;
+    let mut tx = state.store().read().await?;
+    let stored = people::credentials(&mut tx, p.person)
+        .await?
+        .and_then(|c| c.password_hash);
+    tx.finish().await?;
+    check_password(stored, password).await
 }

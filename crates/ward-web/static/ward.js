@@ -34,6 +34,12 @@
       select.addEventListener("change", function () { select.form.requestSubmit(); });
     });
   }
+  // htmx swaps the body only: keep <html lang> in step with the language of the page just shown.
+  function syncLanguage() {
+    var marker = document.getElementById("page-lang");
+    if (marker && marker.dataset.lang) { document.documentElement.lang = marker.dataset.lang; }
+  }
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSettle", syncLanguage);
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();

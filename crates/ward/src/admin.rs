@@ -112,6 +112,9 @@ pub enum UserCommand {
     Disable(UserRef),
     /// Set a new password (read from standard input, or generated and printed once).
     ResetPassword(ResetArgs),
+    /// Remove a person's second factor (a lost phone and lost recovery codes); they enrol again at next sign-in
+    /// if their role requires one.
+    ResetMfa(UserRef),
 }
 
 /// Options of `ward admin user create`.
@@ -169,6 +172,9 @@ pub struct ResetArgs {
     /// Read the password from standard input instead of generating one.
     #[arg(long)]
     pub password_stdin: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `ward admin token …`.
@@ -227,7 +233,7 @@ pub enum AuditCommand {
     Verify(JsonArg),
 }
 
-/// Options of `ward backup`.
+/// Options of `ward backup`: a consistent copy of the embedded SQLite database while Ward keeps running.
 #[derive(Debug, Args)]
 pub struct BackupArgs {
     /// The file to write (must not exist).
@@ -240,6 +246,22 @@ async fn store(common: &CommonArgs) -> Result<(FileConfig, Store)> {
     init_logging(&config.log_format);
     let store = open_store(&config).await?;
     Ok((config, store))
+}
+
+/// Opens the database as it is, without applying migrations (a backup or a check must not change it).
+async fn existing_store(common: &CommonArgs) -> Result<Store> {
+    let config = config::load(common, Overrides::default())?;
+    init_logging(&config.log_format);
+    let target = config.database()?;
+    Store::open(
+        &target,
+        ward_store::StoreOptions {
+            max_connections: 2,
+            clock: std::sync::Arc::new(ward_core::time::SystemClock),
+        },
+    )
+    .await
+    .with_context(|| format!("cannot open the database {target}"))
 }
 
 fn cli() -> AuditCtx {
@@ -287,7 +309,7 @@ fn password_input(from_stdin: bool, personal: &[&str]) -> Result<(Password, bool
     }
 }
 
-/// A random password of five groups of five letters and digits (about 125 bits).
+/// A random password of five groups of five letters and digits (about 144 bits).
 fn generate_password() -> Result<Password> {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let limit = 256 - 256 % ALPHABET.len();
@@ -344,6 +366,7 @@ pub async fn run(common: &CommonArgs, command: AdminCommand) -> Result<()> {
         AdminCommand::User(UserCommand::List(args)) => user_list(&store, args).await,
         AdminCommand::User(UserCommand::Disable(args)) => user_disable(&store, &args.email).await,
         AdminCommand::User(UserCommand::ResetPassword(args)) => reset_password(&store, args).await,
+        AdminCommand::User(UserCommand::ResetMfa(args)) => reset_mfa(&store, &args.email).await,
         AdminCommand::Token(TokenCommand::Create(args)) => token_create(&store, args).await,
         AdminCommand::Token(TokenCommand::List(args)) => token_list(&store, args).await,
         AdminCommand::Token(TokenCommand::Revoke(args)) => token_revoke(&store, &args.id).await,
@@ -617,6 +640,11 @@ async fn reset_password(store: &Store, args: ResetArgs) -> Result<()> {
     let mut tx = store.write(cli()).await?;
     people::set_password(&mut tx, person.id, &hash, None, actions::PASSWORD_RESET).await?;
     tx.commit().await?;
+    if args.json {
+        return output::json(
+            &serde_json::json!({"person": person.id, "email": person.email, "generated_password": shown}),
+        );
+    }
     output::line(&format!(
         "Set a new password for {}; their sessions ended",
         person.email
@@ -624,6 +652,19 @@ async fn reset_password(store: &Store, args: ResetArgs) -> Result<()> {
     if let Some(p) = shown {
         output::line(&format!("Password (shown once): {p}"));
     }
+    Ok(())
+}
+
+async fn reset_mfa(store: &Store, email: &str) -> Result<()> {
+    let person = find_person(store, email).await?;
+    let mut tx = store.write(cli()).await?;
+    people::disable_totp(&mut tx, person.id).await?;
+    ward_store::sessions::delete_for_person(&mut tx, person.id, None).await?;
+    tx.commit().await?;
+    output::line(&format!(
+        "Removed the second factor of {}; their sessions ended and they enrol a new one at next sign-in",
+        person.email
+    ));
     Ok(())
 }
 
@@ -732,7 +773,7 @@ async fn token_revoke(store: &Store, id: &str) -> Result<()> {
 /// # Errors
 /// When the database cannot be read. A broken chain is exit code 1, not an error.
 pub async fn audit(common: &CommonArgs, command: AuditCommand) -> Result<ExitCode> {
-    let (_, store) = store(common).await?;
+    let store = existing_store(common).await?;
     match command {
         AuditCommand::Verify(args) => match ward_store::audit::verify(&store).await? {
             Ok(ok) => {
@@ -770,7 +811,7 @@ pub async fn audit(common: &CommonArgs, command: AuditCommand) -> Result<ExitCod
 /// # Errors
 /// On PostgreSQL, when the file exists, or when the copy fails.
 pub async fn backup(common: &CommonArgs, args: &BackupArgs) -> Result<()> {
-    let (_, store) = store(common).await?;
+    let store = existing_store(common).await?;
     store
         .backup_sqlite(&args.to)
         .await

@@ -258,9 +258,16 @@ fn logins() -> Vec<Login> {
 pub async fn seed(store: &Store) -> Result<Vec<Login>> {
     let mut tx = store.read().await?;
     let present = orgs::find(&mut tx, COORDINATOR_ORG).await?.is_some();
+    let others = people::any_exist(&mut tx).await?;
     tx.finish().await?;
     if present {
         return Ok(logins());
+    }
+    if others {
+        // Demo accounts share a published password: never add them to a real community.
+        anyhow::bail!(
+            "this database already has accounts; --demo only loads into an empty database"
+        );
     }
     let password = Password::new(DEMO_PASSWORD, &[]).map_err(|e| anyhow!("demo password: {e}"))?;
     let hash = tokio::task::spawn_blocking(move || password::hash(&password))

@@ -29,7 +29,7 @@ pub struct ServeArgs {
     pub public_url: Option<String>,
     /// Trust X-Forwarded-For and X-Forwarded-Proto from the reverse proxy in front of Ward.
     #[arg(long, env = "WARD_TRUST_PROXY")]
-    pub trust_proxy: Option<bool>,
+    pub trust_proxy: bool,
     /// The largest request body accepted, in bytes [default: 1048576].
     #[arg(long, env = "WARD_MAX_BODY_BYTES", value_name = "BYTES")]
     pub max_body_bytes: Option<usize>,
@@ -37,7 +37,7 @@ pub struct ServeArgs {
     #[arg(long, env = "WARD_DB_MAX_CONNECTIONS", value_name = "N")]
     pub db_max_connections: Option<u32>,
     /// Do not run the background worker in this process (another process runs it).
-    #[arg(long)]
+    #[arg(long, env = "WARD_NO_WORKER")]
     pub no_worker: bool,
     /// Load a demo community (idempotent) and print its sign-in accounts.
     #[arg(long)]
@@ -122,7 +122,7 @@ pub async fn run(common: &CommonArgs, args: ServeArgs) -> Result<()> {
         Overrides {
             listen: args.listen,
             public_url: args.public_url.clone(),
-            trust_proxy: args.trust_proxy,
+            trust_proxy: args.trust_proxy.then_some(true),
             max_body_bytes: args.max_body_bytes,
             db_max_connections: args.db_max_connections,
             worker: args.no_worker.then_some(false),

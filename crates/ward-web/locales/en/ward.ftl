@@ -34,7 +34,10 @@ guest = Guest
 pinned = Pinned
 form-has-errors = Some fields need your attention; see the messages below.
 updated-at = Last changed { $time }.
-days-n = { $count } days
+days-n = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+    }
 
 ## Finished actions
 done-saved = Saved.
@@ -154,14 +157,17 @@ field-status = Status
 
 ## Accepting an invitation
 invite-accept-title = Join Ward
-invite-accept-intro = You are invited to join { $org } as { $role }. Choose your name and a password.
+invite-accept-intro = You are invited to join { $org } with the role { $role }. Choose your name and a password.
 invite-accept-submit = Create my account
 
 ## Community (coordinator)
 community-nav-label = Community administration
 community-orgs-title = Organizations
 community-orgs-intro = Member institutions, the coordinator's organization and supplier guests.
-community-orgs-count = { $count } organizations
+community-orgs-count = { $count ->
+    [one] 1 organization
+   *[other] { $count } organizations
+    }
 community-org-new = Add an organization
 community-groups-title = Sharing groups
 community-groups-intro = Circles of member organizations that markings can address, for example a regional CISO circle.
@@ -215,7 +221,10 @@ mfa-disable = Remove second factor
 mfa-disable-password = Your password, to confirm
 recovery-codes-title = Recovery codes
 recovery-codes-once = Each code works once if you lose your phone. Store them somewhere safe now: Ward does not show them again.
-recovery-left = { $count } recovery codes left.
+recovery-left = { $count ->
+    [one] 1 recovery code left.
+   *[other] { $count } recovery codes left.
+    }
 recovery-regenerate = New recovery codes
 tokens-title = API tokens
 tokens-intro = Tokens let tools such as MISP, a SIEM or scripts use the Ward API on your behalf, with your access rights.
@@ -251,9 +260,18 @@ field-anonymous-hint = Anonymous: other organizations do not see that your organ
 field-pinned = Pin to the top
 audience-hint = With TLP:RED only named people can read. With AMBER the audience organizations read it, with your own organization.
 audience-community = the whole community
-audience-groups-n = { $count } sharing group(s)
-audience-orgs-n = { $count } organization(s)
-audience-people-n = { $count } person(s)
+audience-groups-n = { $count ->
+    [one] 1 sharing group
+   *[other] { $count } sharing groups
+    }
+audience-orgs-n = { $count ->
+    [one] 1 organization
+   *[other] { $count } organizations
+    }
+audience-people-n = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+    }
 audience-named = Addressed to:
 audience-kind-community = The whole community
 audience-kind-groups = Sharing groups
@@ -268,7 +286,7 @@ tlp-explain-red = Only the named people may read this.
 
 ## Audit trail
 audit-title = Audit trail
-audit-intro-all = Every recorded action in the community, newest first. The entries are hash-chained: tampering is detected by `ward audit verify`.
+audit-intro-all = Every recorded action in the community, newest first. The entries are hash-chained: tampering is detected by the command ward audit verify.
 audit-intro-org = Recorded actions concerning your organization, newest first.
 audit-anonymous = not signed in
 col-time = Time
@@ -307,3 +325,17 @@ language-fr = French
 language-de = German
 org-status-active = Active
 org-status-suspended = Suspended
+
+
+## Added with the first review
+audit-hidden = hidden (anonymous contribution)
+col-organization = Organization
+invitation-unavailable-title = This invitation link no longer works
+invitation-unavailable-text = It was already used, was revoked, or has expired. Ask the administrator of your organization for a new invitation.
+aria-save-role = Save the role of { $name }
+aria-remove-org = Remove { $name } from the group
+aria-revoke-invitation = Revoke the invitation for { $name }
+aria-revoke-token = Revoke the token { $name }
+aria-disable-person = Disable { $name }
+aria-enable-person = Enable { $name }
+pinned-title = Pinned

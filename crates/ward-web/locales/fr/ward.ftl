@@ -34,7 +34,10 @@ guest = Invité
 pinned = Épinglé
 form-has-errors = Certains champs requièrent votre attention : voyez les messages ci-dessous.
 updated-at = Dernière modification : { $time }.
-days-n = { $count } jours
+days-n = { $count ->
+    [one] 1 jour
+   *[other] { $count } jours
+    }
 
 ## Actions terminées
 done-saved = Enregistré.
@@ -154,14 +157,17 @@ field-status = Statut
 
 ## Accepter une invitation
 invite-accept-title = Rejoindre Ward
-invite-accept-intro = Vous êtes invité à rejoindre { $org } en tant que { $role }. Choisissez votre nom et un mot de passe.
+invite-accept-intro = Vous êtes invité(e) à rejoindre { $org } avec le rôle { $role }. Choisissez votre nom et un mot de passe.
 invite-accept-submit = Créer mon compte
 
 ## Communauté (coordinateur)
 community-nav-label = Administration de la communauté
 community-orgs-title = Organisations
 community-orgs-intro = Institutions membres, organisation du coordinateur et fournisseurs invités.
-community-orgs-count = { $count } organisations
+community-orgs-count = { $count ->
+    [one] 1 organisation
+   *[other] { $count } organisations
+    }
 community-org-new = Ajouter une organisation
 community-groups-title = Groupes de partage
 community-groups-intro = Cercles d'organisations membres auxquels un marquage peut s'adresser, par exemple un cercle régional de CISO.
@@ -215,7 +221,10 @@ mfa-disable = Supprimer le second facteur
 mfa-disable-password = Votre mot de passe, pour confirmer
 recovery-codes-title = Codes de récupération
 recovery-codes-once = Chaque code fonctionne une seule fois si vous perdez votre téléphone. Conservez-les dès maintenant en lieu sûr : Ward ne les affichera plus.
-recovery-left = Il reste { $count } codes de récupération.
+recovery-left = { $count ->
+    [one] Il reste 1 code de récupération.
+   *[other] Il reste { $count } codes de récupération.
+    }
 recovery-regenerate = Nouveaux codes de récupération
 tokens-title = Jetons API
 tokens-intro = Les jetons permettent à des outils comme MISP, un SIEM ou des scripts d'utiliser l'API de Ward en votre nom, avec vos droits d'accès.
@@ -251,9 +260,18 @@ field-anonymous-hint = Anonyme : les autres organisations ne voient pas que vous
 field-pinned = Épingler en haut
 audience-hint = Avec TLP:RED, seules les personnes nommées peuvent lire. Avec AMBER, les organisations destinataires peuvent lire, ainsi que votre propre organisation.
 audience-community = toute la communauté
-audience-groups-n = { $count } groupe(s) de partage
-audience-orgs-n = { $count } organisation(s)
-audience-people-n = { $count } personne(s)
+audience-groups-n = { $count ->
+    [one] 1 groupe de partage
+   *[other] { $count } groupes de partage
+    }
+audience-orgs-n = { $count ->
+    [one] 1 organisation
+   *[other] { $count } organisations
+    }
+audience-people-n = { $count ->
+    [one] 1 personne
+   *[other] { $count } personnes
+    }
 audience-named = Adressé à :
 audience-kind-community = Toute la communauté
 audience-kind-groups = Groupes de partage
@@ -268,7 +286,7 @@ tlp-explain-red = Seules les personnes nommées peuvent lire ceci.
 
 ## Journal d'audit
 audit-title = Journal d'audit
-audit-intro-all = Toutes les actions enregistrées dans la communauté, des plus récentes aux plus anciennes. Les entrées sont chaînées par hachage : toute altération est détectée par `ward audit verify`.
+audit-intro-all = Toutes les actions enregistrées dans la communauté, des plus récentes aux plus anciennes. Les entrées sont chaînées par hachage : toute altération est détectée par la commande ward audit verify.
 audit-intro-org = Actions enregistrées concernant votre organisation, des plus récentes aux plus anciennes.
 audit-anonymous = non connecté
 col-time = Date et heure
@@ -307,3 +325,17 @@ language-fr = Français
 language-de = Allemand
 org-status-active = Active
 org-status-suspended = Suspendue
+
+
+## Added with the first review
+audit-hidden = masqué (contribution anonyme)
+col-organization = Organisation
+invitation-unavailable-title = Ce lien d'invitation ne fonctionne plus
+invitation-unavailable-text = Il a déjà été utilisé, a été révoqué ou a expiré. Demandez une nouvelle invitation à l'administrateur de votre organisation.
+aria-save-role = Enregistrer le rôle de { $name }
+aria-remove-org = Retirer { $name } du groupe
+aria-revoke-invitation = Révoquer l'invitation pour { $name }
+aria-revoke-token = Révoquer le jeton { $name }
+aria-disable-person = Désactiver { $name }
+aria-enable-person = Réactiver { $name }
+pinned-title = Épinglées

@@ -34,7 +34,10 @@ guest = Gast
 pinned = Vastgezet
 form-has-errors = Enkele velden vragen uw aandacht; zie de meldingen hieronder.
 updated-at = Laatst gewijzigd: { $time }.
-days-n = { $count } dagen
+days-n = { $count ->
+    [one] 1 dag
+   *[other] { $count } dagen
+    }
 
 ## Afgeronde acties
 done-saved = Opgeslagen.
@@ -154,14 +157,17 @@ field-status = Status
 
 ## Een uitnodiging aanvaarden
 invite-accept-title = Aansluiten bij Ward
-invite-accept-intro = U bent uitgenodigd om { $org } te vervoegen als { $role }. Kies uw naam en een wachtwoord.
+invite-accept-intro = U bent uitgenodigd om lid te worden van { $org } met de rol { $role }. Kies uw naam en een wachtwoord.
 invite-accept-submit = Mijn account aanmaken
 
 ## Community (coördinator)
 community-nav-label = Beheer van de community
 community-orgs-title = Organisaties
 community-orgs-intro = Lidinstellingen, de organisatie van de coördinator en leveranciers als gast.
-community-orgs-count = { $count } organisaties
+community-orgs-count = { $count ->
+    [one] 1 organisatie
+   *[other] { $count } organisaties
+    }
 community-org-new = Organisatie toevoegen
 community-groups-title = Deelgroepen
 community-groups-intro = Kringen van lidorganisaties waaraan markeringen gericht kunnen worden, bijvoorbeeld een regionale CISO-kring.
@@ -215,7 +221,10 @@ mfa-disable = Tweede factor verwijderen
 mfa-disable-password = Uw wachtwoord, ter bevestiging
 recovery-codes-title = Herstelcodes
 recovery-codes-once = Elke code werkt één keer als u uw telefoon verliest. Bewaar ze nu op een veilige plaats: Ward toont ze niet opnieuw.
-recovery-left = Nog { $count } herstelcodes over.
+recovery-left = { $count ->
+    [one] Nog 1 herstelcode over.
+   *[other] Nog { $count } herstelcodes over.
+    }
 recovery-regenerate = Nieuwe herstelcodes
 tokens-title = API-tokens
 tokens-intro = Met tokens kunnen tools zoals MISP, een SIEM of scripts de Ward-API namens u gebruiken, met uw toegangsrechten.
@@ -251,9 +260,18 @@ field-anonymous-hint = Anoniem: andere organisaties zien niet dat u of uw organi
 field-pinned = Bovenaan vastzetten
 audience-hint = Met TLP:RED kunnen alleen de genoemde personen dit lezen. Met AMBER lezen de organisaties uit de doelgroep het, samen met uw eigen organisatie.
 audience-community = de hele community
-audience-groups-n = { $count } deelgroep(en)
-audience-orgs-n = { $count } organisatie(s)
-audience-people-n = { $count } persoon/personen
+audience-groups-n = { $count ->
+    [one] 1 deelgroep
+   *[other] { $count } deelgroepen
+    }
+audience-orgs-n = { $count ->
+    [one] 1 organisatie
+   *[other] { $count } organisaties
+    }
+audience-people-n = { $count ->
+    [one] 1 persoon
+   *[other] { $count } personen
+    }
 audience-named = Gericht aan:
 audience-kind-community = De hele community
 audience-kind-groups = Deelgroepen
@@ -268,7 +286,7 @@ tlp-explain-red = Alleen de genoemde personen mogen dit lezen.
 
 ## Auditspoor
 audit-title = Auditspoor
-audit-intro-all = Elke geregistreerde actie in de community, nieuwste eerst. De registraties zijn via hashes aan elkaar gekoppeld: manipulatie wordt opgespoord met `ward audit verify`.
+audit-intro-all = Elke geregistreerde actie in de community, nieuwste eerst. De registraties zijn via hashes aan elkaar gekoppeld: manipulatie wordt opgespoord met het commando ward audit verify.
 audit-intro-org = Geregistreerde acties die uw organisatie betreffen, nieuwste eerst.
 audit-anonymous = niet aangemeld
 col-time = Tijdstip
@@ -307,3 +325,17 @@ language-fr = Frans
 language-de = Duits
 org-status-active = Actief
 org-status-suspended = Geschorst
+
+
+## Added with the first review
+audit-hidden = verborgen (anonieme bijdrage)
+col-organization = Organisatie
+invitation-unavailable-title = Deze uitnodigingslink werkt niet meer
+invitation-unavailable-text = Hij werd al gebruikt, ingetrokken of is verlopen. Vraag de beheerder van uw organisatie om een nieuwe uitnodiging.
+aria-save-role = De rol van { $name } opslaan
+aria-remove-org = { $name } uit de groep verwijderen
+aria-revoke-invitation = De uitnodiging voor { $name } intrekken
+aria-revoke-token = Het token { $name } intrekken
+aria-disable-person = { $name } deactiveren
+aria-enable-person = { $name } activeren
+pinned-title = Vastgezet

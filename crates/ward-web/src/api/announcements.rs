@@ -16,18 +16,27 @@ use crate::error::{AppError, AppResult};
 use crate::net::RequestCtx;
 use crate::state::AppState;
 
-/// The announcements the caller may read, newest first.
+/// The announcements the caller may read, newest first, with their full text. Returning AMBER, AMBER+STRICT or RED
+/// announcements is recorded in the audit trail, as reading them one by one is.
 #[utoipa::path(get, path = "/announcements", tag = "items", params(PageQuery),
     responses((status = 200, body = Page<AnnouncementView>)))]
 pub async fn list_announcements(
     State(state): State<AppState>,
     caller: ApiCaller,
+    req: RequestCtx,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> AppResult<Json<Page<AnnouncementView>>> {
     let request = q.request()?;
     let mut tx = state.store().read().await?;
     let page = announcements::list(&mut tx, &caller.viewer, &request).await?;
     tx.finish().await?;
+    crate::ops::record_reads(
+        &state,
+        &caller.viewer,
+        &req,
+        page.items.iter().map(|a| &a.item),
+    )
+    .await?;
     Ok(Json(page.map(|a| AnnouncementView::of(&a, &caller.viewer))))
 }
 
@@ -79,7 +88,7 @@ pub async fn get_announcement(
         .await?
         .ok_or(AppError::NotFound)?;
     tx.finish().await?;
-    crate::ui::record_read(&state, &caller.viewer, &req, &a.item).await?;
+    crate::ops::record_reads(&state, &caller.viewer, &req, [&a.item]).await?;
     Ok(Json(AnnouncementView::of(&a, &caller.viewer)))
 }
 

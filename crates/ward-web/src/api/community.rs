@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use ward_core::audit::AuditRecord;
+use ward_core::audit::AuditView;
 use ward_core::ids::{GroupId, OrgId};
 use ward_core::page::{Cursor, Page};
 use ward_core::policy;
@@ -172,12 +172,12 @@ pub async fn update_settings(
 
 /// The audit trail, newest first: an administrator's organization, or everything for the coordinator.
 #[utoipa::path(get, path = "/audit", tag = "audit", params(PageQuery),
-    responses((status = 200, body = Page<AuditRecord>), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<AuditView>), (status = 403, body = Problem)))]
 pub async fn list_audit(
     State(state): State<AppState>,
     caller: ApiCaller,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<Page<AuditRecord>>> {
+) -> AppResult<Json<Page<AuditView>>> {
     let viewer = &caller.viewer;
     let org = viewer
         .org_id()
@@ -195,5 +195,5 @@ pub async fn list_audit(
     let mut tx = state.store().read().await?;
     let page = audit::list(&mut tx, scope, &request).await?;
     tx.finish().await?;
-    Ok(Json(page))
+    Ok(Json(page.map(|r| policy::audit_view(viewer, &r))))
 }

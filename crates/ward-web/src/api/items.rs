@@ -142,6 +142,6 @@ pub async fn get_item(
         .await?
         .ok_or(AppError::NotFound)?;
     tx.finish().await?;
-    crate::ui::record_read(&state, &caller.viewer, &req, &item).await?;
+    crate::ops::record_reads(&state, &caller.viewer, &req, [&item]).await?;
     Ok(Json(ItemView::of(&item, &caller.viewer)))
 }

@@ -100,12 +100,16 @@ pub async fn change_password(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Starts enrolling a TOTP second factor: returns the secret and the `otpauth://` URI for the app.
-#[utoipa::path(post, path = "/me/mfa", tag = "me", responses((status = 200, body = Enrolment), (status = 409, body = Problem)))]
+/// Starts enrolling a TOTP second factor: returns the secret and the `otpauth://` URI for the app. Needs the
+/// current password.
+#[utoipa::path(post, path = "/me/mfa", tag = "me", request_body = PasswordBody,
+    responses((status = 200, body = Enrolment), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn start_mfa(
     State(state): State<AppState>,
     caller: ApiCaller,
+    ApiJson(body): ApiJson<PasswordBody>,
 ) -> AppResult<Json<Enrolment>> {
+    ops::reauthenticate(&state, &caller.viewer, &body.current_password).await?;
     Ok(Json(mfa::start(&state, &caller.viewer).await?))
 }
 
@@ -158,13 +162,16 @@ pub async fn disable_mfa(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Replaces the recovery codes with new ones (shown once).
-#[utoipa::path(post, path = "/me/mfa/recovery-codes", tag = "me", responses((status = 200, body = RecoveryCodes)))]
+/// Replaces the recovery codes with new ones (shown once). Needs the current password.
+#[utoipa::path(post, path = "/me/mfa/recovery-codes", tag = "me", request_body = PasswordBody,
+    responses((status = 200, body = RecoveryCodes), (status = 422, body = Problem)))]
 pub async fn recovery_codes(
     State(state): State<AppState>,
     caller: ApiCaller,
     req: RequestCtx,
+    ApiJson(body): ApiJson<PasswordBody>,
 ) -> AppResult<Json<RecoveryCodes>> {
+    ops::reauthenticate(&state, &caller.viewer, &body.current_password).await?;
     let codes = mfa::regenerate_recovery_codes(&state, &caller.viewer, &req).await?;
     Ok(Json(RecoveryCodes {
         recovery_codes: codes,
@@ -197,15 +204,28 @@ pub async fn list_tokens(
     Ok(Json(page))
 }
 
-/// Creates an API token; the secret is in the answer and nowhere else.
-#[utoipa::path(post, path = "/tokens", tag = "me", request_body = TokenDraft,
+/// A token request through the API, which must repeat the password.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct ApiTokenRequest {
+    /// The token wanted.
+    #[serde(flatten)]
+    pub draft: TokenDraft,
+    /// The caller's current password: a token alone cannot mint more tokens.
+    #[serde(default)]
+    pub current_password: String,
+}
+
+/// Creates an API token; the secret is in the answer and nowhere else. Needs the current password.
+#[utoipa::path(post, path = "/tokens", tag = "me", request_body = ApiTokenRequest,
     responses((status = 201, body = IssuedToken), (status = 422, body = Problem)))]
 pub async fn create_token(
     State(state): State<AppState>,
     caller: ApiCaller,
     req: RequestCtx,
-    ApiJson(draft): ApiJson<TokenDraft>,
+    ApiJson(body): ApiJson<ApiTokenRequest>,
 ) -> AppResult<Response> {
+    ops::reauthenticate(&state, &caller.viewer, &body.current_password).await?;
+    let draft = body.draft;
     let issued = ops::create_token(&state, &caller.viewer, &req, &draft).await?;
     Ok(created(
         format!("/api/v1/tokens/{}", issued.token.id),

@@ -11,7 +11,7 @@ use base64::engine::general_purpose::STANDARD;
 use time::Duration;
 use ward_core::auth::{self, AuthError, TokenScope};
 use ward_core::viewer::Viewer;
-use ward_store::{people, tokens};
+use ward_store::tokens;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -52,14 +52,13 @@ async fn authenticate(state: &AppState, secret: &str) -> Result<ApiCaller, AppEr
     }
     let store = state.store();
     let mut tx = store.read().await?;
-    let Some((token, last_used)) = tokens::find(&mut tx, secret).await? else {
-        return Err(AppError::Unauthorized(BAD_TOKEN));
-    };
-    let principal = people::principal(&mut tx, token.person).await?;
+    let found = tokens::find_with_principal(&mut tx, secret).await?;
     let now = tx.now();
     tx.finish().await?;
+    let Some((token, principal, last_used)) = found else {
+        return Err(AppError::Unauthorized(BAD_TOKEN));
+    };
     let community = state.settings().await?;
-    let principal = principal.ok_or(AppError::Unauthorized(BAD_TOKEN))?;
     let (viewer, scope) =
         auth::viewer_for_token(&token, principal, &community, now).map_err(|e| match e {
             AuthError::Inactive => AppError::Unauthorized("this account is disabled"),

@@ -9,7 +9,6 @@ use time::Duration;
 use ward_core::auth::{self, AuthError};
 use ward_core::secret::SecretHash;
 use ward_core::viewer::Viewer;
-use ward_store::people;
 use ward_store::sessions::{self, StoredSession};
 
 use crate::error::AppError;
@@ -77,16 +76,13 @@ pub fn clear_session_cookies(jar: CookieJar) -> CookieJar {
 async fn load(state: &AppState, secret: &str) -> Result<UiAuth, AppError> {
     let store = state.store();
     let mut tx = store.read().await?;
-    let Some(stored) = sessions::find(&mut tx, secret).await? else {
-        return Ok(UiAuth::Anonymous);
-    };
-    let principal = people::principal(&mut tx, stored.record.person).await?;
+    let found = sessions::find_with_principal(&mut tx, secret).await?;
     let now = tx.now();
     tx.finish().await?;
-    let community = state.settings().await?;
-    let Some(principal) = principal else {
+    let Some((stored, principal)) = found else {
         return Ok(UiAuth::Anonymous);
     };
+    let community = state.settings().await?;
     match auth::viewer_for_session(&stored.record, principal, &community, now) {
         Ok(viewer) => {
             if now > stored.record.last_seen_at.plus(TOUCH_AFTER) {

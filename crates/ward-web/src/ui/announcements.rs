@@ -30,6 +30,7 @@ use crate::ui::view::{AnnouncementRow, TlpBadge, audience_words};
 #[template(path = "announcements.html")]
 struct ListPage {
     layout: Layout,
+    pinned: Vec<AnnouncementRow>,
     rows: Vec<AnnouncementRow>,
     next: Option<String>,
     can_contribute: bool,
@@ -54,6 +55,11 @@ pub async fn list(
     let request = PageRequest::<Timestamp>::parse(Some(25), q.cursor.as_deref())?;
     let mut tx = state.store().read().await?;
     let page_of = announcements::list(&mut tx, viewer, &request).await?;
+    let pinned = if request.after.is_none() {
+        announcements::pinned(&mut tx, viewer, 5).await?
+    } else {
+        Vec::new()
+    };
     tx.finish().await?;
     let community = state.settings().await?.community_name;
     Ok(ok(&ListPage {
@@ -66,6 +72,10 @@ pub async fn list(
             "/announcements",
         )
         .done(q.done.as_deref()),
+        pinned: pinned
+            .iter()
+            .map(|a| AnnouncementRow::of(a, viewer, t))
+            .collect(),
         rows: page_of
             .items
             .iter()
@@ -112,7 +122,7 @@ pub async fn show(
         .ok_or(AppError::NotFound)?;
     let names = items::audience_names(&mut tx, &a.item.marking.audience).await?;
     tx.finish().await?;
-    record_read(&state, viewer, &req, &a.item).await?;
+    crate::ops::record_reads(&state, viewer, &req, [&a.item]).await?;
     let community = state.settings().await?.community_name;
     let row = AnnouncementRow::of(&a, viewer, t);
     Ok(ok(&ShowPage {
@@ -139,7 +149,7 @@ pub async fn show(
         contributor: row.contributor,
         created: row.when,
         updated: t.datetime(&a.item.updated_at),
-        language: a.item.language.native_name().to_owned(),
+        language: t.get(&format!("language-{}", a.item.language.code())),
         can_edit: policy::can_edit(viewer, &a.item.access()),
         pinned: a.pinned,
     }))
@@ -480,22 +490,4 @@ pub async fn delete(
     announcements::delete(&mut tx, &session.viewer, id).await?;
     tx.commit().await?;
     Ok(Redirect::to("/announcements?done=deleted").into_response())
-}
-
-/// Records a read of an AMBER, AMBER+STRICT or RED item in the audit trail (TLP reads on record).
-///
-/// # Errors
-/// On store errors.
-pub(crate) async fn record_read(
-    state: &AppState,
-    viewer: &ward_core::viewer::Viewer,
-    req: &RequestCtx,
-    item: &ward_core::item::Item,
-) -> AppResult<()> {
-    if matches!(item.marking.tlp, Tlp::Amber | Tlp::AmberStrict | Tlp::Red) {
-        let mut tx = state.store().write(audit_ctx(viewer, req)).await?;
-        items::record_sensitive_read(&mut tx, item);
-        tx.commit().await?;
-    }
-    Ok(())
 }

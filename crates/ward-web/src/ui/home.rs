@@ -46,11 +46,12 @@ pub async fn page(
     let viewer = &session.viewer;
     let figures = ops::dashboard(&state, viewer).await?;
     let mut tx = state.store().read().await?;
-    let recent = announcements::list(
+    let pinned = announcements::pinned(&mut tx, viewer, 3).await?;
+    let latest = announcements::list(
         &mut tx,
         viewer,
         &PageRequest {
-            limit: 5,
+            limit: 6,
             after: None,
         },
     )
@@ -82,9 +83,10 @@ pub async fn page(
         name: p.map(|p| p.display_name.clone()).unwrap_or_default(),
         org_name: p.map(|p| p.org_name.clone()).unwrap_or_default(),
         figures,
-        recent: recent
-            .items
+        recent: pinned
             .iter()
+            .chain(latest.items.iter().filter(|a| !a.pinned))
+            .take(6)
             .map(|a: &Announcement| AnnouncementRow::of(a, viewer, t))
             .collect(),
     })

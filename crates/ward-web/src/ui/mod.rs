@@ -12,8 +12,6 @@ mod org;
 mod profile;
 mod view;
 
-pub(crate) use announcements::record_read;
-
 use axum::Router;
 use axum::routing::{get, post};
 

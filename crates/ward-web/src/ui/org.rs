@@ -254,7 +254,7 @@ async fn render(
                 .languages
                 .0
                 .iter()
-                .map(|l| l.native_name())
+                .map(|l| t.get(&format!("language-{}", l.code())))
                 .collect::<Vec<_>>()
                 .join(", "),
             suspended: org.status == ward_core::org::OrgStatus::Suspended,

@@ -79,8 +79,8 @@ impl AnnouncementRow {
 pub fn audience_words(audience: &Audience, t: Tr) -> String {
     match audience {
         Audience::Community => t.get("audience-community"),
-        Audience::Groups(g) => t.with1("audience-groups-n", "count", g.len()),
-        Audience::Organizations(o) => t.with1("audience-orgs-n", "count", o.len()),
-        Audience::People(p) => t.with1("audience-people-n", "count", p.len()),
+        Audience::Groups(g) => t.count("audience-groups-n", g.len()),
+        Audience::Organizations(o) => t.count("audience-orgs-n", o.len()),
+        Audience::People(p) => t.count("audience-people-n", p.len()),
     }
 }

@@ -494,6 +494,54 @@ on_each_engine!(
     }
 );
 
+on_each_engine!(
+    audit_entries_keep_anonymous_contributors_hidden_and_lists_are_on_record,
+    |app| {
+        let c = community(&app).await;
+        let mut anon = announcement("AMBER", "organizations", &[c.other.to_string()]);
+        anon["anonymous"] = json!(true);
+        let (status, created) = app.api(&c.officer).post("/announcements", &anon).await;
+        assert_eq!(status, 201);
+        let id = created["id"].as_str().unwrap().to_owned();
+        let all = app.api(&c.coordinator).all("/audit").await;
+        let entry = all
+            .iter()
+            .find(|e| e["action"] == "item.created" && e["target_id"] == json!(id))
+            .expect("creation is on record");
+        assert!(
+            entry["org"].is_null() && entry["actor_person"].is_null(),
+            "the coordinator cannot tell who: {entry}"
+        );
+        assert_eq!(entry["redacted"], true);
+        assert!(
+            entry.get("hash").is_none(),
+            "no chain hashes to test guesses against"
+        );
+        let own = app.api(&c.hospital_admin).all("/audit").await;
+        let entry = own
+            .iter()
+            .find(|e| e["action"] == "item.created" && e["target_id"] == json!(id))
+            .unwrap();
+        assert_eq!(
+            entry["org"],
+            json!(c.hospital.to_string()),
+            "the owner organization sees its own entries"
+        );
+        // Listing announcements returns their full text: AMBER ones are on record for their owner.
+        let reads = |entries: Vec<serde_json::Value>| {
+            entries
+                .iter()
+                .filter(|e| e["action"] == "item.read")
+                .count()
+        };
+        let before = reads(app.api(&c.hospital_admin).all("/audit").await);
+        let listed = app.api(&c.other_officer).all("/announcements").await;
+        assert!(listed.iter().any(|a| a["id"] == json!(id)));
+        let after = reads(app.api(&c.hospital_admin).all("/audit").await);
+        assert!(after > before, "listing AMBER items is recorded");
+    }
+);
+
 on_each_engine!(the_openapi_document_describes_the_api, |app| {
     let r = reqwest::get(app.url("/api/openapi.json")).await.unwrap();
     assert_eq!(r.status(), 200);

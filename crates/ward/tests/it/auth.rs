@@ -321,12 +321,26 @@ on_each_engine!(tokens_are_scoped_expiring_and_revocable, |app| {
         .await;
     assert_eq!(status, 403, "a read token cannot write: {problem}");
     let write = app.token(p, TokenScope::Write).await;
-    let (status, issued) = app
+    let (status, problem) = app
         .api(&write)
         .post(
             "/tokens",
             &serde_json::json!({"name": "SIEM", "scope": "read", "expires_days": 1}),
         )
+        .await;
+    assert_eq!(status, 422, "a token alone cannot mint tokens: {problem}");
+    assert_eq!(problem["errors"][0]["field"], "current_password");
+    let (status, problem) = app
+        .api(&write)
+        .post(
+            "/me/mfa",
+            &serde_json::json!({"current_password": "wrong guess"}),
+        )
+        .await;
+    assert_eq!(status, 422, "nor take over the second factor: {problem}");
+    let (status, issued) = app
+        .api(&write)
+        .post("/tokens", &serde_json::json!({"name": "SIEM", "scope": "read", "expires_days": 1, "current_password": PASSWORD}))
         .await;
     assert_eq!(status, 201, "{issued}");
     let secret = issued["secret"].as_str().unwrap().to_owned();

@@ -236,6 +236,27 @@ on_each_engine!(bootstrap_users_and_tokens_work_beside_the_server, |app| {
     )
     .await;
     assert!(!o.status.success());
+    let o = ward(
+        &app,
+        &["admin", "user", "reset-mfa", "chair@fg.example"],
+        None,
+    )
+    .await;
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // The demo community, with its published password, is never loaded into a database that has accounts.
+    let demo = tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        ward(&app, &["serve", "--demo", "--listen", "127.0.0.1:0"], None),
+    )
+    .await
+    .expect("serve --demo refuses at once");
+    assert!(!demo.status.success());
+    assert!(
+        stderr(&demo).contains("empty database"),
+        "{}",
+        stderr(&demo)
+    );
 });
 
 on_each_engine!(audit_verify_detects_tampering, |app| {
