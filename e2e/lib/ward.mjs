@@ -77,7 +77,7 @@ export async function login(page, email, password = PASSWORD) {
 
 /** Signs out with the button in the header and waits for the sign-in page. */
 export async function logout(page) {
-  await page.locator('.userbox form[action="/logout"] button[type=submit]').click();
+  await page.locator('.topbar form[action="/logout"] button[type=submit]').click();
   await expectPath(page, '/login');
   await page.locator('form[action="/login"]').waitFor();
 }

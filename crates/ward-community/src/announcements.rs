@@ -9,12 +9,12 @@ use ward_core::ids::ItemId;
 use ward_core::item::{Item, ItemKind};
 use ward_core::marking::{Attribution, Marking, parse_marking};
 use ward_core::org::Language;
-use ward_core::page::{Page, PageRequest};
+use ward_core::page::{Cursor, Page, PageRequest};
 use ward_core::policy;
 use ward_core::text::{line, multiline};
 use ward_core::time::Timestamp;
 use ward_core::viewer::Viewer;
-use ward_store::items::{self, EnvelopeChanges, ItemFilter, NewItem};
+use ward_store::items::{self, EnvelopeChanges, NewItem};
 use ward_store::{OpError, Tx, WriteTx, directory, on_engine};
 
 /// The longest announcement body.
@@ -175,31 +175,47 @@ pub async fn create(
     Ok(id)
 }
 
-async fn details(tx: &mut Tx, items: Vec<Item>) -> Result<Vec<Announcement>, OpError> {
-    if items.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<(ItemId, String, bool)> = on_engine!(tx, |c| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "SELECT item_id, body, pinned FROM announcements WHERE item_id IN (",
-        );
-        let mut list = qb.separated(", ");
-        for item in &items {
-            list.push_bind(item.id);
-        }
-        list.push_unseparated(")");
-        qb.build_query_as().fetch_all(c).await?
-    });
-    let mut by_id: BTreeMap<ItemId, (String, bool)> =
-        rows.into_iter().map(|(id, b, p)| (id, (b, p))).collect();
-    Ok(items
+/// An announcement row: the envelope and, from the same statement, the text.
+#[derive(sqlx::FromRow)]
+struct Row {
+    #[sqlx(flatten)]
+    envelope: items::EnvelopeRow,
+    body: String,
+    pinned: bool,
+}
+
+/// The announcement columns: the envelope's, the text and the pin.
+macro_rules! select_announcements {
+    () => {
+        concat!(
+            "SELECT ",
+            ward_store::item_columns_sql!(),
+            ", an.body, an.pinned FROM items i ",
+            ward_store::item_joins_sql!(),
+            " JOIN announcements an ON an.item_id = i.id WHERE ",
+            ward_store::visible_items_sql!()
+        )
+    };
+}
+
+/// Keeps the rows the access policy allows and pairs each item with its text.
+fn announcements_of(viewer: &Viewer, rows: Vec<Row>) -> Vec<Announcement> {
+    let mut texts: BTreeMap<ItemId, (String, bool)> = BTreeMap::new();
+    let envelopes: Vec<items::EnvelopeRow> = rows
+        .into_iter()
+        .map(|r| {
+            texts.insert(r.envelope.id(), (r.body, r.pinned));
+            r.envelope
+        })
+        .collect();
+    items::readable(viewer, envelopes)
         .into_iter()
         .filter_map(|item| {
-            by_id
+            texts
                 .remove(&item.id)
                 .map(|(body, pinned)| Announcement { item, body, pinned })
         })
-        .collect())
+        .collect()
 }
 
 /// One announcement the viewer may read.
@@ -211,13 +227,18 @@ pub async fn get(
     viewer: &Viewer,
     id: ItemId,
 ) -> Result<Option<Announcement>, OpError> {
-    let Some(item) = items::get_for(tx, viewer, id)
-        .await?
-        .filter(|i| i.kind == ItemKind::Announcement)
-    else {
-        return Ok(None);
-    };
-    Ok(details(tx, vec![item]).await?.pop())
+    let v = items::ViewerParams::of(viewer);
+    let row: Option<Row> = on_engine!(tx, |c| sqlx::query_as(concat!(
+        select_announcements!(),
+        " AND i.id = $4"
+    ))
+    .bind(v.person)
+    .bind(v.org)
+    .bind(v.member)
+    .bind(id)
+    .fetch_optional(c)
+    .await?);
+    Ok(announcements_of(viewer, row.into_iter().collect()).pop())
 }
 
 /// The announcements the viewer may read, newest first.
@@ -229,16 +250,36 @@ pub async fn list(
     viewer: &Viewer,
     page: &PageRequest<Timestamp>,
 ) -> Result<Page<Announcement>, OpError> {
-    let filter = ItemFilter {
-        kind: Some(ItemKind::Announcement),
-        ..ItemFilter::default()
+    let v = items::ViewerParams::of(viewer);
+    let (after_at, after_id) = page.after.as_ref().map_or((None, None), |c| {
+        (Some(c.key), Some(ItemId::from_uuid(c.id)))
+    });
+    let rows: Vec<Row> = on_engine!(tx, |c| {
+        sqlx::query_as(concat!(
+        select_announcements!(),
+        " AND ($4 IS NULL OR (i.created_at, i.id) < ($4, $5)) ORDER BY i.created_at DESC, i.id DESC LIMIT $6"
+    ))
+    .bind(v.person)
+    .bind(v.org)
+    .bind(v.member)
+    .bind(after_at)
+    .bind(after_id)
+    .bind(page.fetch_limit())
+    .fetch_all(c)
+    .await?
+    });
+    let fetched = rows.len();
+    let cursor_of = |a: &Announcement| Cursor {
+        key: a.item.created_at,
+        id: a.item.id.as_uuid(),
     };
-    let page = items::list_for(tx, viewer, filter, page).await?;
-    let next_cursor = page.next_cursor;
-    Ok(Page {
-        items: details(tx, page.items).await?,
-        next_cursor,
-    })
+    let kept = announcements_of(viewer, rows);
+    let mut out = Page::from_rows(kept, page.limit, cursor_of);
+    if fetched > page.limit as usize && out.next_cursor.is_none() {
+        // Rows dropped by the policy check shortened the page; still offer the next one.
+        out.next_cursor = out.items.last().map(|a| cursor_of(a).encode());
+    }
+    Ok(out)
 }
 
 /// The pinned announcements the viewer may read, newest first.
@@ -250,24 +291,43 @@ pub async fn pinned(
     viewer: &Viewer,
     limit: i64,
 ) -> Result<Vec<Announcement>, OpError> {
+    recent(tx, viewer, true, limit).await
+}
+
+/// The overview's selection: pinned announcements first, then the newest.
+///
+/// # Errors
+/// On store errors.
+pub async fn overview(
+    tx: &mut Tx,
+    viewer: &Viewer,
+    limit: i64,
+) -> Result<Vec<Announcement>, OpError> {
+    recent(tx, viewer, false, limit).await
+}
+
+async fn recent(
+    tx: &mut Tx,
+    viewer: &Viewer,
+    only_pinned: bool,
+    limit: i64,
+) -> Result<Vec<Announcement>, OpError> {
     let v = items::ViewerParams::of(viewer);
-    let rows: Vec<items::EnvelopeRow> = on_engine!(tx, |c| sqlx::query_as(concat!(
-        "SELECT ",
-        ward_store::item_columns_sql!(),
-        " FROM items i ",
-        ward_store::item_joins_sql!(),
-        " JOIN announcements an ON an.item_id = i.id WHERE an.pinned AND ",
-        ward_store::visible_items_sql!(),
-        " ORDER BY i.created_at DESC, i.id DESC LIMIT $4"
+    let rows: Vec<Row> =
+        on_engine!(tx, |c| {
+            sqlx::query_as(concat!(
+        select_announcements!(),
+        " AND (an.pinned OR NOT $4) ORDER BY an.pinned DESC, i.created_at DESC, i.id DESC LIMIT $5"
     ))
     .bind(v.person)
     .bind(v.org)
     .bind(v.member)
+    .bind(only_pinned)
     .bind(limit)
     .fetch_all(c)
-    .await?);
-    let found = items::assemble(tx, viewer, rows).await?;
-    details(tx, found).await
+    .await?
+        });
+    Ok(announcements_of(viewer, rows))
 }
 
 /// Changes an announcement. Anyone who may edit may narrow its marking; only the owner organization may widen it.

@@ -46,12 +46,15 @@ macro_rules! visible_items_sql {
     };
 }
 
-/// The envelope columns, with owner and author names, for an item aliased `i`.
+/// The envelope columns, with owner and author names and the audience's ids (comma-separated, in the same
+/// statement so that marking and audience are always read together), for an item aliased `i`.
 #[macro_export]
 macro_rules! item_columns_sql {
     () => {
         "i.id, i.kind, i.owner_org_id, o.name AS owner_name, i.author_id, p.display_name AS author_name, \
-         i.attribution, i.tlp, i.audience, i.title, i.summary, i.language, i.created_at, i.updated_at, i.version"
+         i.attribution, i.tlp, i.audience, i.title, i.summary, i.language, i.created_at, i.updated_at, i.version, \
+         (SELECT string_agg(COALESCE(CAST(a.group_id AS TEXT), CAST(a.org_id AS TEXT), CAST(a.person_id AS TEXT)), ',') \
+            FROM item_audience a WHERE a.item_id = i.id) AS audience_ids"
     };
 }
 
@@ -104,6 +107,7 @@ pub struct EnvelopeRow {
     created_at: Timestamp,
     updated_at: Timestamp,
     version: i64,
+    audience_ids: Option<String>,
 }
 
 impl EnvelopeRow {
@@ -114,88 +118,53 @@ impl EnvelopeRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct AudienceRow {
-    item_id: ItemId,
-    group_id: Option<GroupId>,
-    org_id: Option<OrgId>,
-    person_id: Option<PersonId>,
+/// Turns envelope rows into items, keeping only those the pure policy also allows: the SQL filter and the
+/// policy must agree, and if they ever do not, the row is dropped and the disagreement logged.
+#[must_use]
+pub fn readable(viewer: &Viewer, rows: Vec<EnvelopeRow>) -> Vec<Item> {
+    rows.into_iter()
+        .filter_map(|row| {
+            let item = Item {
+                id: row.id,
+                kind: row.kind,
+                owner: row.owner_org_id,
+                owner_name: row.owner_name,
+                author: row.author_id,
+                author_name: row.author_name,
+                attribution: row.attribution,
+                marking: Marking {
+                    tlp: row.tlp,
+                    audience: audience_of(&row.audience, row.audience_ids.as_deref().unwrap_or("")),
+                },
+                title: row.title,
+                summary: row.summary,
+                language: row.language,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                version: row.version,
+            };
+            if item.readable_by(viewer) {
+                Some(item)
+            } else {
+                tracing::error!(item = %item.id, viewer = ?viewer.person_id(),
+                    "the SQL visibility filter returned an item the access policy denies; dropped");
+                None
+            }
+        })
+        .collect()
 }
 
-/// Turns envelope rows into items with their audiences, keeping only those the pure policy also allows.
-///
-/// # Errors
-/// On database errors.
-pub async fn assemble(
-    tx: &mut Tx,
-    viewer: &Viewer,
-    rows: Vec<EnvelopeRow>,
-) -> StoreResult<Vec<Item>> {
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<ItemId> = rows.iter().map(|r| r.id).collect();
-    let audience_rows: Vec<AudienceRow> = on_engine!(tx, |c| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "SELECT item_id, group_id, org_id, person_id FROM item_audience WHERE item_id IN (",
-        );
-        let mut list = qb.separated(", ");
-        for id in &ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
-        qb.build_query_as().fetch_all(c).await?
-    });
-    let mut by_item: BTreeMap<ItemId, Vec<AudienceRow>> = BTreeMap::new();
-    for row in audience_rows {
-        by_item.entry(row.item_id).or_default().push(row);
-    }
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
-        let audience = audience_of(&row.audience, by_item.remove(&row.id).unwrap_or_default());
-        let item = Item {
-            id: row.id,
-            kind: row.kind,
-            owner: row.owner_org_id,
-            owner_name: row.owner_name,
-            author: row.author_id,
-            author_name: row.author_name,
-            attribution: row.attribution,
-            marking: Marking {
-                tlp: row.tlp,
-                audience,
-            },
-            title: row.title,
-            summary: row.summary,
-            language: row.language,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-            version: row.version,
-        };
-        if item.readable_by(viewer) {
-            items.push(item);
-        } else {
-            tracing::error!(item = %item.id, viewer = ?viewer.person_id(),
-                "the SQL visibility filter returned an item the access policy denies; dropped");
-        }
-    }
-    Ok(items)
-}
-
-/// Rebuilds the audience from the stored kind and rows. Rows of another kind are ignored and an unknown kind
+/// Rebuilds the audience from the stored kind and ids. Ids that do not parse are left out and an unknown kind
 /// becomes an empty list of people, so damaged data narrows, never widens.
-fn audience_of(kind: &str, rows: Vec<AudienceRow>) -> Audience {
+fn audience_of(kind: &str, ids: &str) -> Audience {
+    fn parse<T: std::str::FromStr + Ord>(ids: &str) -> BTreeSet<T> {
+        ids.split(',').filter_map(|s| s.parse().ok()).collect()
+    }
     match AudienceKind::from_code(kind) {
         Some(AudienceKind::Community) => Audience::Community,
-        Some(AudienceKind::Groups) => {
-            Audience::Groups(rows.iter().filter_map(|r| r.group_id).collect())
-        }
-        Some(AudienceKind::Organizations) => {
-            Audience::Organizations(rows.iter().filter_map(|r| r.org_id).collect())
-        }
-        Some(AudienceKind::People) | None => {
-            Audience::People(rows.iter().filter_map(|r| r.person_id).collect())
-        }
+        Some(AudienceKind::Groups) => Audience::Groups(parse(ids)),
+        Some(AudienceKind::Organizations) => Audience::Organizations(parse(ids)),
+        Some(AudienceKind::People) | None => Audience::People(parse(ids)),
     }
 }
 
@@ -247,7 +216,7 @@ pub async fn list_for(
     .await?
     });
     let more = rows.len() > page.limit as usize;
-    let items = assemble(tx, viewer, rows).await?;
+    let items = readable(viewer, rows);
     let mut page_out = Page::from_rows(items, page.limit, |i| Cursor {
         key: i.created_at,
         id: i.id.as_uuid(),
@@ -286,7 +255,7 @@ pub async fn get_for(tx: &mut Tx, viewer: &Viewer, id: ItemId) -> StoreResult<Op
     .bind(id)
     .fetch_optional(c)
     .await?);
-    Ok(assemble(tx, viewer, row.into_iter().collect()).await?.pop())
+    Ok(readable(viewer, row.into_iter().collect()).pop())
 }
 
 /// How many items of each kind and TLP label the viewer may read.

@@ -201,10 +201,13 @@ pub async fn count_active(tx: &mut Tx, org: Option<OrgId>) -> StoreResult<i64> {
     })
 }
 
-/// The columns of a person with their organization, as authentication needs them (people `p`, organizations `o`).
+/// The columns of a person with their organization and its sharing groups (comma-separated), as authentication
+/// needs them, in one statement (people `p`, organizations `o`).
 pub(crate) const PRINCIPAL_COLUMNS: &str = "p.id, p.org_id, o.kind AS org_kind, o.name AS org_name, \
      o.status AS org_status, p.status, p.role, p.coordinator, p.email, p.display_name, p.language, \
-     (p.totp_enabled_at IS NOT NULL) AS mfa_enabled";
+     (p.totp_enabled_at IS NOT NULL) AS mfa_enabled, \
+     (SELECT string_agg(CAST(m.group_id AS TEXT), ',') FROM sharing_group_members m WHERE m.org_id = p.org_id) \
+       AS group_ids";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct PrincipalRow {
@@ -220,32 +223,33 @@ pub(crate) struct PrincipalRow {
     display_name: String,
     language: Language,
     mfa_enabled: bool,
+    group_ids: Option<String>,
 }
 
-impl PrincipalRow {
-    /// Completes the record with the organization's sharing groups.
-    pub(crate) async fn complete(self, tx: &mut Tx) -> StoreResult<PrincipalRecord> {
-        let groups: Vec<GroupId> = on_engine!(tx, |c| sqlx::query_scalar(
-            "SELECT group_id FROM sharing_group_members WHERE org_id = $1"
-        )
-        .bind(self.org_id)
-        .fetch_all(c)
-        .await?);
-        Ok(PrincipalRecord {
-            person: self.id,
-            org: self.org_id,
-            org_kind: self.org_kind,
-            org_name: self.org_name,
-            org_status: self.org_status,
-            status: self.status,
-            role: self.role,
-            coordinator: self.coordinator,
-            groups: groups.into_iter().collect::<BTreeSet<_>>(),
-            email: self.email,
-            display_name: self.display_name,
-            language: self.language,
-            mfa_enabled: self.mfa_enabled,
-        })
+impl From<PrincipalRow> for PrincipalRecord {
+    fn from(r: PrincipalRow) -> Self {
+        let groups: BTreeSet<GroupId> = r
+            .group_ids
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter_map(|g| g.parse().ok())
+            .collect();
+        Self {
+            person: r.id,
+            org: r.org_id,
+            org_kind: r.org_kind,
+            org_name: r.org_name,
+            org_status: r.org_status,
+            status: r.status,
+            role: r.role,
+            coordinator: r.coordinator,
+            groups,
+            email: r.email,
+            display_name: r.display_name,
+            language: r.language,
+            mfa_enabled: r.mfa_enabled,
+        }
     }
 }
 
@@ -262,10 +266,7 @@ pub async fn principal(tx: &mut Tx, id: PersonId) -> StoreResult<Option<Principa
     .fetch_optional(c)
     .await?
     });
-    match row {
-        Some(r) => Ok(Some(r.complete(tx).await?)),
-        None => Ok(None),
-    }
+    Ok(row.map(PrincipalRecord::from))
 }
 
 /// What sign-in checks against.

@@ -133,7 +133,7 @@ pub async fn find_with_principal(
     let Some(Joined { session: r, person }) = row else {
         return Ok(None);
     };
-    let principal = person.complete(tx).await?;
+    let principal = PrincipalRecord::from(person);
     Ok(Some((
         StoredSession {
             id_hash: r.id_hash,

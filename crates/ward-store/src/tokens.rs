@@ -123,7 +123,7 @@ pub async fn find_with_principal(
         expires_at: r.expires_at,
         revoked_at: r.revoked_at,
     };
-    let principal = r.person.complete(tx).await?;
+    let principal = PrincipalRecord::from(r.person);
     Ok(Some((token, principal, r.last_used_at)))
 }
 

@@ -35,6 +35,11 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../static/favicon.svg"),
     },
     Asset {
+        name: "ward-mark.svg",
+        content_type: "image/svg+xml",
+        bytes: include_bytes!("../static/ward-mark.svg"),
+    },
+    Asset {
         name: "htmx-LICENSE.txt",
         content_type: "text/plain; charset=utf-8",
         bytes: include_bytes!("../static/htmx-LICENSE.txt"),

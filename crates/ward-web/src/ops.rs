@@ -28,7 +28,6 @@ use ward_store::tokens::ApiToken;
 use ward_store::{AuditCtx, groups, invitations, orgs, people, sessions, settings, tokens};
 
 use crate::auth::audit_ctx;
-use crate::auth::mfa::check_password;
 use crate::error::{AppError, AppResult};
 use crate::net::RequestCtx;
 use crate::state::AppState;
@@ -675,13 +674,10 @@ pub async fn change_password(
         "new_password",
         Password::new(&draft.new_password, &personal),
     );
-    let mut tx = state.store().read().await?;
-    let stored = people::credentials(&mut tx, p.person)
-        .await?
-        .and_then(|c| c.password_hash);
-    tx.finish().await?;
-    if let Err(AppError::Invalid(e)) = check_password(stored, &draft.current_password).await {
-        errors.errors.extend(e.errors);
+    match crate::auth::login::recheck_password(state, req, viewer, &draft.current_password).await {
+        Ok(()) => {}
+        Err(AppError::Invalid(e)) => errors.errors.extend(e.errors),
+        Err(other) => return Err(other),
     }
     errors.clone().into_result()?;
     let new = new.ok_or(AppError::Invalid(errors))?;
@@ -945,12 +941,11 @@ pub async fn record_reads<'a>(
 ///
 /// # Errors
 /// [`AppError::Invalid`] on `current_password` when it is wrong.
-pub async fn reauthenticate(state: &AppState, viewer: &Viewer, password: &str) -> AppResult<()> {
-    let p = signed_in(viewer)?;
-    let mut tx = state.store().read().await?;
-    let stored = people::credentials(&mut tx, p.person)
-        .await?
-        .and_then(|c| c.password_hash);
-    tx.finish().await?;
-    check_password(stored, password).await
+pub async fn reauthenticate(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &RequestCtx,
+    password: &str,
+) -> AppResult<()> {
+    crate::auth::login::recheck_password(state, req, viewer, password).await
 }

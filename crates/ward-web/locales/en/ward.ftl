@@ -339,3 +339,4 @@ aria-revoke-token = Revoke the token { $name }
 aria-disable-person = Disable { $name }
 aria-enable-person = Enable { $name }
 pinned-title = Pinned
+audit-detail-show = Show

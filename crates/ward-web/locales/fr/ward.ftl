@@ -339,3 +339,4 @@ aria-revoke-token = Révoquer le jeton { $name }
 aria-disable-person = Désactiver { $name }
 aria-enable-person = Réactiver { $name }
 pinned-title = Épinglées
+audit-detail-show = Afficher

@@ -339,3 +339,4 @@ aria-revoke-token = Het token { $name } intrekken
 aria-disable-person = { $name } deactiveren
 aria-enable-person = { $name } activeren
 pinned-title = Vastgezet
+audit-detail-show = Tonen

@@ -107,9 +107,10 @@ pub async fn change_password(
 pub async fn start_mfa(
     State(state): State<AppState>,
     caller: ApiCaller,
+    req: RequestCtx,
     ApiJson(body): ApiJson<PasswordBody>,
 ) -> AppResult<Json<Enrolment>> {
-    ops::reauthenticate(&state, &caller.viewer, &body.current_password).await?;
+    ops::reauthenticate(&state, &caller.viewer, &req, &body.current_password).await?;
     Ok(Json(mfa::start(&state, &caller.viewer).await?))
 }
 
@@ -171,7 +172,7 @@ pub async fn recovery_codes(
     req: RequestCtx,
     ApiJson(body): ApiJson<PasswordBody>,
 ) -> AppResult<Json<RecoveryCodes>> {
-    ops::reauthenticate(&state, &caller.viewer, &body.current_password).await?;
+    ops::reauthenticate(&state, &caller.viewer, &req, &body.current_password).await?;
     let codes = mfa::regenerate_recovery_codes(&state, &caller.viewer, &req).await?;
     Ok(Json(RecoveryCodes {
         recovery_codes: codes,
@@ -224,7 +225,7 @@ pub async fn create_token(
     req: RequestCtx,
     ApiJson(body): ApiJson<ApiTokenRequest>,
 ) -> AppResult<Response> {
-    ops::reauthenticate(&state, &caller.viewer, &body.current_password).await?;
+    ops::reauthenticate(&state, &caller.viewer, &req, &body.current_password).await?;
     let draft = body.draft;
     let issued = ops::create_token(&state, &caller.viewer, &req, &draft).await?;
     Ok(created(

@@ -1,11 +1,13 @@
 //! Signing in: the password step with throttling and lockout, then the second factor when one is enrolled.
 
+use ward_core::ValidationError;
 use ward_core::audit::{Actor, AuditEvent, actions};
 use ward_core::auth;
 use ward_core::email::Email;
 use ward_core::mfa::{TotpSecret, recovery_code_hash};
 use ward_core::password;
 use ward_core::time::Timestamp;
+use ward_core::viewer::Viewer;
 use ward_store::sessions::{self, IssuedSession, StoredSession};
 use ward_store::throttle::{self, ThrottleRule};
 use ward_store::{AuditCtx, people};
@@ -302,4 +304,57 @@ pub async fn with_second_factor(
     );
     tx.commit().await?;
     Ok(Ok(issued))
+}
+
+/// Checks a person's password again before a sensitive change (password, second factor, API tokens). Wrong
+/// answers count toward the same lockout as sign-in and are audited, so a stolen session or token cannot be used to
+/// guess the password.
+///
+/// # Errors
+/// [`AppError::Invalid`] on `current_password` when it is wrong or the account is locked.
+pub async fn recheck_password(
+    state: &AppState,
+    req: &RequestCtx,
+    viewer: &Viewer,
+    candidate: &str,
+) -> AppResult<()> {
+    let p = viewer
+        .principal()
+        .ok_or(AppError::Unauthorized("sign in first"))?;
+    let account = account_key(p.email.as_str());
+    if locked(state, &[&account]).await?.is_some() {
+        return Err(AppError::Invalid(ValidationError::field(
+            "current_password",
+            "too many wrong passwords; try again in fifteen minutes",
+        )));
+    }
+    let mut tx = state.store().read().await?;
+    let stored = people::credentials(&mut tx, p.person)
+        .await?
+        .and_then(|c| c.password_hash);
+    tx.finish().await?;
+    let candidate = candidate.to_owned();
+    let ok = tokio::task::spawn_blocking(move || match stored {
+        Some(hash) => password::verify(&hash, &candidate),
+        None => password::verify_dummy(&candidate),
+    })
+    .await
+    .map_err(|e| AppError::internal(&e))?;
+    if ok {
+        return Ok(());
+    }
+    fail(
+        state,
+        req,
+        &account,
+        Some(p.org),
+        Some(p.person),
+        actions::LOGIN_FAILED,
+        "wrong password when confirming a change",
+    )
+    .await?;
+    Err(AppError::Invalid(ValidationError::field(
+        "current_password",
+        "your current password is not right",
+    )))
 }

@@ -5,7 +5,6 @@ use qrcode::render::svg;
 use ward_core::audit::actions;
 use ward_core::auth::mfa_required;
 use ward_core::mfa::{TotpSecret, new_recovery_codes, recovery_code_hash};
-use ward_core::password;
 use ward_core::viewer::Viewer;
 use ward_store::{people, settings};
 
@@ -148,16 +147,13 @@ pub async fn disable(
     let p = principal(viewer)?;
     let mut tx = state.store().read().await?;
     let community = settings::get(&mut tx).await?;
-    let credentials = people::credentials(&mut tx, p.person)
-        .await?
-        .ok_or(AppError::NotFound)?;
     tx.finish().await?;
     if mfa_required(p.role, p.coordinator, &community) {
         return Err(AppError::Forbidden(
             "your role requires a second factor; it cannot be removed".into(),
         ));
     }
-    check_password(credentials.password_hash, current_password).await?;
+    crate::auth::login::recheck_password(state, req, viewer, current_password).await?;
     let mut tx = state.store().write(audit_ctx(viewer, req)).await?;
     people::disable_totp(&mut tx, p.person).await?;
     tx.commit().await?;
@@ -189,26 +185,4 @@ pub async fn regenerate_recovery_codes(
     );
     tx.commit().await?;
     Ok(codes)
-}
-
-/// Checks a re-entered password (off the async workers).
-///
-/// # Errors
-/// [`AppError::Invalid`] on the field `current_password` when it does not match.
-pub async fn check_password(stored: Option<String>, candidate: &str) -> AppResult<()> {
-    let candidate = candidate.to_owned();
-    let ok = tokio::task::spawn_blocking(move || match stored {
-        Some(hash) => password::verify(&hash, &candidate),
-        None => password::verify_dummy(&candidate),
-    })
-    .await
-    .map_err(|e| AppError::internal(&e))?;
-    if ok {
-        Ok(())
-    } else {
-        Err(AppError::Invalid(ward_core::ValidationError::field(
-            "current_password",
-            "your current password is not right",
-        )))
-    }
 }

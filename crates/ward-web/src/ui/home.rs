@@ -5,7 +5,6 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use ward_community::announcements::{self, Announcement};
-use ward_core::page::PageRequest;
 
 use crate::auth::session::{MaybeSignedIn, UiAuth};
 use crate::error::AppResult;
@@ -46,16 +45,7 @@ pub async fn page(
     let viewer = &session.viewer;
     let figures = ops::dashboard(&state, viewer).await?;
     let mut tx = state.store().read().await?;
-    let pinned = announcements::pinned(&mut tx, viewer, 3).await?;
-    let latest = announcements::list(
-        &mut tx,
-        viewer,
-        &PageRequest {
-            limit: 6,
-            after: None,
-        },
-    )
-    .await?;
+    let recent = announcements::overview(&mut tx, viewer, 6).await?;
     tx.finish().await?;
     let community = state.settings().await?.community_name;
     let p = viewer.principal();
@@ -83,10 +73,8 @@ pub async fn page(
         name: p.map(|p| p.display_name.clone()).unwrap_or_default(),
         org_name: p.map(|p| p.org_name.clone()).unwrap_or_default(),
         figures,
-        recent: pinned
+        recent: recent
             .iter()
-            .chain(latest.items.iter().filter(|a| !a.pinned))
-            .take(6)
             .map(|a: &Announcement| AnnouncementRow::of(a, viewer, t))
             .collect(),
     })

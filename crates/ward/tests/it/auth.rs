@@ -420,3 +420,62 @@ on_each_engine!(secure_deployments_use_host_cookies_and_hsts, |app| {
             .contains("max-age=")
     );
 });
+
+on_each_engine!(
+    password_changes_end_other_sessions_and_guesses_lock_out,
+    |app| {
+        app.without_required_mfa().await;
+        let org = app.org("AZ Password", OrgKind::GeneralHospital).await;
+        let p = app
+            .person(org, "pw@azpassword.example", OrgRole::Contributor, false)
+            .await;
+        let other = app.signed_in("pw@azpassword.example").await;
+        let token = app.token(p, TokenScope::Write).await;
+        let new_password = "a brand new passphrase for ward";
+        let change = serde_json::json!({
+            "current_password": PASSWORD, "new_password": new_password, "new_password_confirm": new_password,
+        });
+        assert_eq!(app.api(&token).post("/me/password", &change).await.0, 204);
+        assert_eq!(
+            other.get("/").await.status(),
+            303,
+            "other sessions end with a new password"
+        );
+        let b = app.browser();
+        let old = b
+            .post_form(
+                "/login",
+                &[("email", "pw@azpassword.example"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(old.status(), 422);
+        let new = b
+            .post_form(
+                "/login",
+                &[
+                    ("email", "pw@azpassword.example"),
+                    ("password", new_password),
+                ],
+            )
+            .await;
+        assert_eq!(new.status(), 303);
+        // Guessing the password through a stolen token locks the account like wrong sign-ins do.
+        let guess = serde_json::json!({
+            "current_password": "just a guess", "new_password": new_password, "new_password_confirm": new_password,
+        });
+        for _ in 0..5 {
+            assert_eq!(app.api(&token).post("/me/password", &guess).await.0, 422);
+        }
+        let locked = app
+            .browser()
+            .post_form(
+                "/login",
+                &[
+                    ("email", "pw@azpassword.example"),
+                    ("password", new_password),
+                ],
+            )
+            .await;
+        assert_eq!(locked.status(), 429);
+    }
+);
