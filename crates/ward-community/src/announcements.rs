@@ -313,9 +313,8 @@ async fn recent(
     limit: i64,
 ) -> Result<Vec<Announcement>, OpError> {
     let v = items::ViewerParams::of(viewer);
-    let rows: Vec<Row> =
-        on_engine!(tx, |c| {
-            sqlx::query_as(concat!(
+    let rows: Vec<Row> = on_engine!(tx, |c| {
+        sqlx::query_as(concat!(
         select_announcements!(),
         " AND (an.pinned OR NOT $4) ORDER BY an.pinned DESC, i.created_at DESC, i.id DESC LIMIT $5"
     ))
@@ -326,7 +325,7 @@ async fn recent(
     .bind(limit)
     .fetch_all(c)
     .await?
-        });
+    });
     Ok(announcements_of(viewer, rows))
 }
 

@@ -228,6 +228,8 @@ impl Store {
                     .busy_timeout(Duration::from_secs(15))
                     .pragma("temp_store", "memory");
                 let pool = SqlitePoolOptions::new()
+                    // A local file does not drop connections: skip the round trip that checks each one on acquire.
+                    .test_before_acquire(false)
                     .max_connections(options.max_connections.max(2))
                     .min_connections(1)
                     .acquire_timeout(Duration::from_secs(20))

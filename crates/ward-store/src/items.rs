@@ -258,37 +258,6 @@ pub async fn get_for(tx: &mut Tx, viewer: &Viewer, id: ItemId) -> StoreResult<Op
     Ok(readable(viewer, row.into_iter().collect()).pop())
 }
 
-/// How many items of each kind and TLP label the viewer may read.
-///
-/// # Errors
-/// On database errors.
-pub async fn count_readable(
-    tx: &mut Tx,
-    viewer: &Viewer,
-) -> StoreResult<Vec<(ItemKind, Tlp, i64)>> {
-    let v = ViewerParams::of(viewer);
-    let rows: Vec<(ItemKind, Tlp, i64)> = on_engine!(tx, |c| sqlx::query_as(concat!(
-        "SELECT i.kind, i.tlp, COUNT(*) FROM items i WHERE ",
-        visible_items_sql!(),
-        " GROUP BY i.kind, i.tlp"
-    ))
-    .bind(v.person)
-    .bind(v.org)
-    .bind(v.member)
-    .fetch_all(c)
-    .await?);
-    // Unknown stored labels decode as RED, so several groups can map to one label: add them up.
-    let mut counts: Vec<(ItemKind, Tlp, i64)> = Vec::new();
-    for (kind, tlp, n) in rows {
-        match counts.iter_mut().find(|(k, t, _)| *k == kind && *t == tlp) {
-            Some((_, _, total)) => *total += n,
-            None => counts.push((kind, tlp, n)),
-        }
-    }
-    counts.sort_by_key(|(k, t, _)| (k.code(), *t));
-    Ok(counts)
-}
-
 /// A new item's envelope.
 #[derive(Clone, Debug)]
 pub struct NewItem {

@@ -19,6 +19,7 @@ pub mod orgs;
 pub mod people;
 pub mod sessions;
 pub mod settings;
+pub mod stats;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;

@@ -282,45 +282,8 @@ pub async fn all(tx: &mut Tx) -> StoreResult<Vec<Organization>> {
     .await?))
 }
 
-/// Headline figures of the community, counted in one query.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
-pub struct CommunityFigures {
-    /// Active member organizations.
-    pub member_orgs: i64,
-    /// Active supplier (guest) organizations.
-    pub supplier_orgs: i64,
-    /// Active people of active organizations.
-    pub people: i64,
-    /// Active people of one organization.
-    pub org_people: i64,
-    /// Sharing groups.
-    pub groups: i64,
-}
-
-/// The headline figures, with `org`'s own head count.
-///
-/// # Errors
-/// On database errors.
-pub async fn figures(tx: &mut Tx, org: OrgId) -> StoreResult<CommunityFigures> {
-    Ok(on_engine!(tx, |c| {
-        sqlx::query_as(
-        "SELECT \
-           (SELECT COUNT(*) FROM organizations WHERE status = 'active' AND kind <> $2) AS member_orgs, \
-           (SELECT COUNT(*) FROM organizations WHERE status = 'active' AND kind = $2) AS supplier_orgs, \
-           (SELECT COUNT(*) FROM people p JOIN organizations o ON o.id = p.org_id \
-              WHERE p.status = 'active' AND o.status = 'active') AS people, \
-           (SELECT COUNT(*) FROM people WHERE org_id = $1 AND status = 'active') AS org_people, \
-           (SELECT COUNT(*) FROM sharing_groups) AS groups"
-    )
-    .bind(org)
-    .bind(guest_kind())
-    .fetch_one(c)
-    .await?
-    }))
-}
-
 /// The one kind of organization whose people are guests (see [`OrgKind::standing`]).
-fn guest_kind() -> OrgKind {
+pub(crate) fn guest_kind() -> OrgKind {
     OrgKind::ALL
         .iter()
         .copied()

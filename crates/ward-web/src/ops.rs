@@ -9,7 +9,6 @@ use ward_core::auth::TokenScope;
 use ward_core::email::Email;
 use ward_core::error::collect;
 use ward_core::ids::{GroupId, InvitationId, OrgId, PersonId, TokenId};
-use ward_core::item::ItemKind;
 use ward_core::org::{Language, OrgKind, OrgRole, OrgStatus, PersonStatus, Region, SizeBand};
 use ward_core::password::Password;
 use ward_core::policy;
@@ -83,25 +82,19 @@ pub struct TlpCount {
 /// # Errors
 /// On store errors.
 pub async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Dashboard> {
-    let p = signed_in(viewer)?;
     let mut tx = state.store().read().await?;
-    let figures = orgs::figures(&mut tx, p.org).await?;
-    let readable = ward_store::items::count_readable(&mut tx, viewer).await?;
-    let mut by_tlp: Vec<TlpCount> = Vec::new();
-    for (_, tlp, n) in &readable {
-        match by_tlp.iter_mut().find(|c| c.tlp == *tlp) {
-            Some(c) => c.count += n,
-            None => by_tlp.push(TlpCount {
-                tlp: *tlp,
-                count: *n,
-            }),
-        }
-    }
-    let announcements = readable
-        .iter()
-        .filter(|(kind, _, _)| *kind == ItemKind::Announcement)
-        .map(|(_, _, n)| n)
-        .sum();
+    let dashboard = dashboard_in(&mut tx, viewer).await?;
+    tx.finish().await?;
+    Ok(dashboard)
+}
+
+/// Computes the dashboard on a connection the caller holds (the overview page reads more on the same one).
+///
+/// # Errors
+/// On store errors.
+pub async fn dashboard_in(tx: &mut ward_store::Tx, viewer: &Viewer) -> AppResult<Dashboard> {
+    let p = signed_in(viewer)?;
+    let figures = ward_store::stats::overview(tx, viewer, p.org).await?;
     let week_ago = tx.now().minus(Duration::days(7));
     let audit_scope = if policy::can_coordinate(viewer) {
         Some(AuditScope::All)
@@ -111,16 +104,16 @@ pub async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Dashboard
         None
     };
     let audit_entries_7d = match audit_scope {
-        Some(scope) => Some(ward_store::audit::count_since(&mut tx, scope, week_ago).await?),
+        Some(scope) => Some(ward_store::audit::count_since(tx, scope, week_ago).await?),
         None => None,
     };
     let open_invitations = if policy::can_manage_org(viewer, p.org) {
-        Some(invitations::count_open(&mut tx, p.org).await?)
+        Some(invitations::count_open(tx, p.org).await?)
     } else {
         None
     };
     let jobs = if policy::can_coordinate(viewer) {
-        Some(ward_store::jobs::counts(&mut tx).await?)
+        Some(ward_store::jobs::counts(tx).await?)
     } else {
         None
     };
@@ -129,14 +122,17 @@ pub async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Dashboard
         supplier_organizations: figures.supplier_orgs,
         people: figures.people,
         my_org_people: figures.org_people,
-        readable_items: by_tlp,
-        readable_announcements: announcements,
+        readable_items: figures
+            .by_tlp()
+            .into_iter()
+            .map(|(tlp, count)| TlpCount { tlp, count })
+            .collect(),
+        readable_announcements: figures.announcements,
         open_invitations,
         audit_entries_7d,
         jobs,
         sharing_groups: figures.groups,
     };
-    tx.finish().await?;
     Ok(dashboard)
 }
 

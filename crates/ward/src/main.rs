@@ -12,6 +12,11 @@ use clap::{Parser, Subcommand};
 
 use crate::config::CommonArgs;
 
+// Many threads allocate at once (the async workers and one thread per SQLite connection): mimalloc's per-thread
+// heaps avoid the contention of the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Ward — the shared security commons for healthcare.
 #[derive(Debug, Parser)]
 #[command(name = "ward", version, about, long_about = None, propagate_version = true)]

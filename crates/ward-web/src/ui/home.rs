@@ -43,8 +43,8 @@ pub async fn page(
         return Ok(Redirect::to("/login").into_response());
     };
     let viewer = &session.viewer;
-    let figures = ops::dashboard(&state, viewer).await?;
     let mut tx = state.store().read().await?;
+    let figures = ops::dashboard_in(&mut tx, viewer).await?;
     let recent = announcements::overview(&mut tx, viewer, 6).await?;
     tx.finish().await?;
     let community = state.settings().await?.community_name;
