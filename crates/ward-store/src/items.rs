@@ -26,23 +26,21 @@ use crate::on_engine;
 /// public), `$3` whether the viewer belongs to a member organization. Every query using it binds these first, with
 /// [`ViewerParams`]. The rule is the one of [`ward_core::policy::can_read`]: CLEAR to anyone; the author always;
 /// GREEN to members and the audience; AMBER and AMBER+STRICT to the owner organization and the audience; RED, and
-/// any unknown label, to the named people only.
+/// any unknown label, to the named people only. The audience is looked up in one `EXISTS` for every label: a named
+/// person reads under any label, named organizations and groups only under GREEN and the AMBERs.
 #[macro_export]
 macro_rules! visible_items_sql {
     () => {
         "(i.tlp = 'clear' \
           OR i.author_id = $1 \
-          OR (i.tlp = 'green' AND ($3 OR EXISTS (SELECT 1 FROM item_audience a WHERE a.item_id = i.id AND ( \
-                (i.audience = 'organizations' AND a.org_id = $2) \
-             OR (i.audience = 'people' AND a.person_id = $1) \
-             OR (i.audience = 'groups' AND a.group_id IN (SELECT m.group_id FROM sharing_group_members m WHERE m.org_id = $2)))))) \
-          OR (i.tlp IN ('amber', 'amber+strict') AND (i.owner_org_id = $2 OR (i.audience = 'community' AND $3) \
-             OR EXISTS (SELECT 1 FROM item_audience a WHERE a.item_id = i.id AND ( \
-                (i.audience = 'organizations' AND a.org_id = $2) \
-             OR (i.audience = 'people' AND a.person_id = $1) \
-             OR (i.audience = 'groups' AND a.group_id IN (SELECT m.group_id FROM sharing_group_members m WHERE m.org_id = $2)))))) \
-          OR (i.tlp NOT IN ('clear', 'green', 'amber', 'amber+strict') AND i.audience = 'people' \
-             AND EXISTS (SELECT 1 FROM item_audience a WHERE a.item_id = i.id AND a.person_id = $1)))"
+          OR (i.tlp = 'green' AND $3) \
+          OR (i.tlp IN ('amber', 'amber+strict') AND (i.owner_org_id = $2 OR (i.audience = 'community' AND $3))) \
+          OR EXISTS (SELECT 1 FROM item_audience a WHERE a.item_id = i.id AND ( \
+                (i.audience = 'people' AND a.person_id = $1) \
+             OR (i.tlp IN ('green', 'amber', 'amber+strict') AND ( \
+                   (i.audience = 'organizations' AND a.org_id = $2) \
+                OR (i.audience = 'groups' AND a.group_id IN \
+                      (SELECT m.group_id FROM sharing_group_members m WHERE m.org_id = $2)))))))"
     };
 }
 
