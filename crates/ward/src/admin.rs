@@ -13,13 +13,13 @@ use ward_core::auth::TokenScope;
 use ward_core::email::Email;
 use ward_core::ids::TokenId;
 use ward_core::org::{Language, OrgKind, OrgRole, PersonStatus, Region, SizeBand};
-use ward_core::page::PageRequest;
+use ward_core::page::{Page, PageRequest};
 use ward_core::password::{self, Password};
 use ward_core::secret::random_bytes;
 use ward_core::text::Name;
 use ward_store::orgs::{NewOrganization, Organization};
 use ward_store::people::{NewPerson, Person};
-use ward_store::{AuditCtx, Store, orgs, people, tokens};
+use ward_store::{AuditCtx, Store, Tx, orgs, people, tokens};
 
 use crate::config::{self, CommonArgs, FileConfig, Overrides};
 use crate::output;
@@ -262,6 +262,29 @@ async fn existing_store(common: &CommonArgs) -> Result<Store> {
     )
     .await
     .with_context(|| format!("cannot open the database {target}"))
+}
+
+/// Every entry of a paginated list, following its cursors.
+async fn every_page<T, K>(
+    store: &Store,
+    mut fetch: impl AsyncFnMut(&mut Tx, &PageRequest<K>) -> ward_store::StoreResult<Page<T>>,
+) -> Result<Vec<T>>
+where
+    K: Serialize + serde::de::DeserializeOwned,
+{
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let request = PageRequest::parse(Some(200), cursor.as_deref())?;
+        let mut tx = store.read().await?;
+        let page = fetch(&mut tx, &request).await?;
+        tx.finish().await?;
+        all.extend(page.items);
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            return Ok(all);
+        }
+    }
 }
 
 fn cli() -> AuditCtx {
@@ -583,22 +606,12 @@ async fn user_list(store: &Store, args: UserListArgs) -> Result<()> {
     };
     let mut everyone = Vec::new();
     for org in &orgs_to_list {
-        let mut cursor: Option<String> = None;
-        loop {
-            let mut tx = store.read().await?;
-            let page = people::list_by_org(
-                &mut tx,
-                org.id,
-                &PageRequest::parse(Some(200), cursor.as_deref())?,
-            )
-            .await?;
-            tx.finish().await?;
-            everyone.extend(page.items);
-            cursor = page.next_cursor;
-            if cursor.is_none() {
-                break;
-            }
-        }
+        everyone.extend(
+            every_page(store, async |tx, page| {
+                people::list_by_org(tx, org.id, page).await
+            })
+            .await?,
+        );
     }
     if args.json {
         return output::json(&everyone);
@@ -710,23 +723,10 @@ async fn token_create(store: &Store, args: TokenCreateArgs) -> Result<()> {
 
 async fn token_list(store: &Store, args: TokenListArgs) -> Result<()> {
     let person = find_person(store, &args.user).await?;
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut tx = store.read().await?;
-        let page = tokens::list(
-            &mut tx,
-            person.id,
-            &PageRequest::parse(Some(200), cursor.as_deref())?,
-        )
-        .await?;
-        tx.finish().await?;
-        all.extend(page.items);
-        cursor = page.next_cursor;
-        if cursor.is_none() {
-            break;
-        }
-    }
+    let all = every_page(store, async |tx, page| {
+        tokens::list(tx, person.id, page).await
+    })
+    .await?;
     if args.json {
         return output::json(&all);
     }
