@@ -17,6 +17,7 @@ pub mod org;
 pub mod page;
 pub mod password;
 pub mod policy;
+pub mod scrub;
 pub mod secret;
 pub mod settings;
 pub mod text;
