@@ -1,4 +1,5 @@
-//! Digit groups joined by single separators: the written shape shared by national numbers and phone numbers.
+//! Digit groups joined by single separators: the written shape of phone numbers, whose separators national numbers
+//! share.
 //!
 //! A chain starts at a digit and is a sequence of groups, each a maximal run of ASCII digits, joined by exactly one
 //! separator: a space (ASCII, U+00A0 no-break or U+202F narrow no-break, as word processors insert them), `.`, `-`

@@ -49,10 +49,11 @@ pub(super) fn national(chain: &Chain) -> bool {
     let [first, second, rest @ ..] = groups else {
         return true;
     };
-    if !national_first_group(first.len()) {
-        return false;
-    }
-    let zone_ok = first.len() != 2 || matches!(digits, [_, 2 | 3 | 4 | 9, ..]);
+    let zone_ok = match first.len() {
+        2 => matches!(digits, [_, 2 | 3 | 4 | 9, ..]),
+        3 | 4 => true,
+        _ => false,
+    };
     let third_sep = rest.first().and_then(|g| g.sep);
     let tail_ok = rest.is_empty()
         || ((2..=4).contains(&second.len())
@@ -78,7 +79,10 @@ pub(super) fn international(chain: &Chain, prefix: usize) -> bool {
         return false;
     }
     let trunk = digits.get(code_len) == Some(&0);
-    let trunk_group = rest.first().is_some_and(|g| g.parenthesised) && trunk;
+    let trunk_group = trunk
+        && rest
+            .first()
+            .is_some_and(|g| g.parenthesised && g.len() == 1);
     let Some(national_len) = digits.len().checked_sub(code_len + usize::from(trunk)) else {
         return false;
     };
