@@ -173,9 +173,10 @@ impl Scanner<'_> {
     /// At a word starting with a digit: a national number, or a phone number in national or `00` form. Returns
     /// where to go on.
     fn number(&mut self, start: usize) -> usize {
-        let word_end = self.word_end(start);
-        let word = self.bytes.get(start..word_end).unwrap_or_default();
-        let digits = word.iter().take_while(|&&b| class(b) == DIGIT).count();
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let digits = rest.iter().take_while(|&&b| class(b) == DIGIT).count();
+        let word_end = self.word_end(start + digits);
+        let word = rest.get(..word_end - start).unwrap_or_default();
         // Only a national number starts with a field-sized group, only a phone number with a 0; most numbers in
         // security text (address parts, ports, counts, hash prefixes) already fail here.
         if digits < word.len() || !(insz::field_end(digits) || word.first() == Some(&b'0')) {
