@@ -10,7 +10,8 @@
 
 use super::chain::space;
 
-/// IBAN lengths of the countries most often seen here, from the SWIFT IBAN registry.
+/// IBAN lengths from the SWIFT IBAN registry. Countries whose length changed in recent releases (Costa Rica, Egypt)
+/// are left to the general rule, which accepts both the old and the new length.
 const LENGTHS: &[([u8; 2], usize)] = &[
     (*b"AD", 24),
     (*b"AE", 23),

@@ -84,14 +84,16 @@ fn national_numbers_are_found_inside_runs_of_groups() {
 
 #[test]
 fn near_misses_are_not_flagged() {
+    // Each but the first has a check number that is right for one of the two centuries.
     for text in [
         "85.07.30-033.29",
-        "85.13.30-033.xx",
-        "850730-000-xx",
-        "85.07.32-033.28",
-        "850730 999 xx",
+        "85.13.30-033.70",
+        "85.53.30-033.88",
+        "85.07.32-033.65",
+        "85.07.30-000.90",
+        "85.07.30-999.32",
     ] {
-        assert_eq!(only(text, NationalNumber), Vec::<&str>::new(), "{text}");
+        assert_eq!(found(text), vec![], "{text}");
     }
 }
 
