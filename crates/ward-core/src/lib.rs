@@ -2,8 +2,9 @@
 //!
 //! Everything every pillar agrees on lives here: typed identifiers, timestamps and the clock, TLP 2.0 markings and
 //! audiences, organizations and roles, the [`viewer::Viewer`] that only authentication can create, and the one access
-//! policy ([`policy`]) that decides who may read, edit or re-mark an item. The functions here are pure; the store
-//! carries the same rule as a SQL predicate and the property tests keep the two in step.
+//! policy ([`policy`]) that decides who may read, edit or re-mark an item, and the [`scrub`]ber that finds personal
+//! data before it can be shared. The functions here are pure; the store carries the same rule as a SQL predicate and
+//! the property tests keep the two in step.
 
 pub mod audit;
 pub mod auth;
@@ -17,6 +18,7 @@ pub mod org;
 pub mod page;
 pub mod password;
 pub mod policy;
+pub mod scrub;
 pub mod secret;
 pub mod settings;
 pub mod text;
