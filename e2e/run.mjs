@@ -67,6 +67,7 @@ const SCENARIOS = [
   { id: 'f', title: 'keyboard order on /login and labelled form controls', run: keyboardAndLabels },
   { id: 'g', title: 'phone-sized viewport renders the overview without sideways scrolling', run: phoneViewport },
   { id: 'h', title: 'screenshot tour of the main pages', run: screenshotTour },
+  { id: 'i', title: 'a join application approved end to end', run: joinApproved },
 ];
 
 /** a. Sign in as the security officer, check the overview, sign out (and the session is really gone). */
@@ -394,6 +395,97 @@ async function screenshotTour(t) {
   await coordinator.goto('/audit');
   assert.ok((await coordinator.locator('main table tbody tr').count()) > 0, 'the audit trail has entries');
   await t.shoot(coordinator, 'audit');
+}
+
+/**
+ * i. A visitor applies on /join, the coordinator approves in the UI, the invitation link from the applicant's status
+ * page creates the first administrator, who lands on the overview of the new organization.
+ */
+async function joinApproved(t) {
+  const stamp = Date.now();
+  const orgName = `Kliniek Zonnedauw ${stamp}`;
+  const contact = { name: 'Ines Wauters', email: `ines.${stamp}@zonnedauw.example` };
+
+  const visitor = await t.newPage();
+  await visitor.goto('/login');
+  await visitor.locator('#join-link').click();
+  await expectPath(visitor, '/join');
+  await expectHeading(visitor, /^Apply to join$/);
+  await checkLabels(visitor, '/join');
+  await visitor.locator('#name').fill(orgName);
+  await visitor.locator('#kind').selectOption('psychiatric_hospital');
+  await visitor.locator('#size-band').selectOption('small');
+  await visitor.locator('#region').selectOption('flanders');
+  await visitor.locator('input[name="languages"][value="nl"]').check();
+  await visitor.locator('#contact-name').fill(contact.name);
+  await visitor.locator('#contact-email').fill(contact.email);
+  await visitor.locator('#contact-role').fill('ICT coordinator');
+  await visitor.locator('#motivation').fill('We would like to reuse supplier assessments and meet other psychiatric hospitals.');
+  await t.shoot(visitor, 'join');
+  await visitor.locator('form[action="/join"] button[type=submit]').click();
+  await expectPath(visitor, (p) => p.startsWith('/join/status/ward_app_'));
+  const statusLink = await textOf(visitor.locator('#status-link'), 'the status link to keep (#status-link)');
+  assert.equal(new URL(statusLink).pathname, pathOf(visitor), 'the link shown is the page itself');
+  assert.equal(await textOf(visitor.locator('#application-status'), 'the status badge'), 'Received');
+  await t.shoot(visitor, 'join-status-received');
+
+  const coordinator = await t.newPage();
+  await signIn(coordinator, ACCOUNTS.coordinator, t.keyring);
+  await switchLanguage(coordinator, 'en');
+  await coordinator.goto('/community/applications');
+  await expectHeading(coordinator, /^Applications$/);
+  const pending = coordinator.locator('section[aria-labelledby="pending-heading"] tbody tr');
+  assert.ok((await pending.count()) >= 3, 'the demo applications and the new one are waiting');
+  await t.shoot(coordinator, 'community-applications');
+  await pending.filter({ hasText: orgName }).locator('a').click();
+  await expectHeading(coordinator, new RegExp(escapeRegExp(orgName)));
+  await t.shoot(coordinator, 'community-application');
+  await coordinator.locator('#approve').click();
+  const link = await textOf(coordinator.locator('#invite-link'), 'the invitation link shown after approval');
+  assert.match(link, /\/invite\/ward_inv_[\w-]{16,}$/, `invitation link ${link}`);
+  assert.equal(await textOf(coordinator.locator('#application-status'), 'the status badge'), 'Approved');
+  await t.shoot(coordinator, 'community-application-approved');
+
+  await visitor.goto(new URL(statusLink).pathname);
+  assert.equal(await textOf(visitor.locator('#application-status'), 'the status badge'), 'Approved');
+  const offered = await visitor.locator('#invitation-link').getAttribute('href');
+  assert.equal(offered, link, 'the status page offers the same invitation link');
+  await t.shoot(visitor, 'join-status-approved');
+  await visitor.locator('#invitation-link').click();
+  await expectPath(visitor, (p) => p.startsWith('/invite/'));
+  await visitor.locator('#display-name').fill(contact.name);
+  assert.equal(await visitor.locator('#email').inputValue(), contact.email, 'the invitation names the contact');
+  await visitor.locator('#password').fill(NEW_PASSWORD);
+  await visitor.locator('#password-confirm').fill(NEW_PASSWORD);
+  await visitor.locator('#language').selectOption('en');
+  await visitor.locator('form[action^="/invite/"] button[type=submit]').click();
+  // The community asks administrators for a second factor before anything else.
+  await expectPath(visitor, (p) => p === '/' || p === '/profile/mfa');
+  if (pathOf(visitor) === '/profile/mfa') {
+    const { authenticator } = await enrolSecondFactor(visitor);
+    t.keyring.set(contact.email, authenticator);
+    await visitor.goto('/');
+  }
+  await expectHeading(visitor, new RegExp(`^Welcome, ${contact.name}$`));
+  assert.match(await textOf(visitor.locator('.topbar .who'), 'header'), new RegExp(escapeRegExp(orgName)));
+  await t.shoot(visitor, 'join-new-admin-overview');
+  await visitor.goto('/directory');
+  await expectHeading(visitor, /^Member directory$/);
+  assert.ok(
+    (await visitor.locator('main tbody tr', { hasText: orgName }).count()) === 1,
+    'the new organization is in the member directory',
+  );
+  await t.shoot(visitor, 'directory');
+
+  // The public form is the first thing a small institution sees, often on a phone.
+  const phone = await t.newPage(PHONE);
+  await phone.goto('/join');
+  const overflow = await horizontalOverflow(phone);
+  await t.shoot(phone, 'join-phone');
+  assert.ok(
+    !overflow.overflows,
+    `/join scrolls sideways on a phone: ${overflow.scrollWidth} > ${overflow.width}; ${overflow.culprits.join('; ')}`,
+  );
 }
 
 function escapeRegExp(text) {

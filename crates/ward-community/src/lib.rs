@@ -2,3 +2,5 @@
 //! and the access policy end to end.
 
 pub mod announcements;
+pub mod applications;
+pub mod member_directory;

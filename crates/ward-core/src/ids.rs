@@ -95,6 +95,10 @@ id_type!(
     /// A background job in the outbox.
     JobId
 );
+id_type!(
+    /// A membership application of an institution that wants to join.
+    ApplicationId
+);
 
 #[cfg(test)]
 mod tests {

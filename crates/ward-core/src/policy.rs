@@ -158,6 +158,15 @@ pub fn can_read_audit(viewer: &Viewer, org: Option<OrgId>) -> bool {
     })
 }
 
+/// Whether the viewer may browse the member directory (member organizations and the contacts who opted in):
+/// people of member organizations. Guests (suppliers) do not learn who the members are.
+#[must_use]
+pub fn can_read_member_directory(viewer: &Viewer) -> bool {
+    viewer
+        .principal()
+        .is_some_and(|p| p.is_member() && !p.must_enrol_mfa)
+}
+
 /// An audit entry as the viewer may read it (call only after [`can_read_audit`] allowed the entry's scope).
 /// Entries about anonymous items keep the contributor hidden from everyone outside the owner organization, as the
 /// items themselves do — the coordinator sees them only when the community setting allows it.

@@ -42,10 +42,13 @@ pub fn build_router(state: &AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), auth::session::ui_auth))
         .layer(csrf);
     let (api_routes, _) = api::router().split_for_parts();
+    let (public_api_routes, _) = api::public_router().split_for_parts();
     let api = Router::new()
         .nest(
             "/api/v1",
-            api_routes.layer(from_fn_with_state(state.clone(), auth::api::api_auth)),
+            api_routes
+                .layer(from_fn_with_state(state.clone(), auth::api::api_auth))
+                .merge(public_api_routes),
         )
         .route("/api/openapi.json", get(api::openapi_document));
 
@@ -79,10 +82,13 @@ pub fn build_router(state: &AppState) -> Router {
         .with_state(state.clone())
 }
 
-/// The path as it may appear in logs: secrets carried in paths (invitation links) are cut off.
+/// The path as it may appear in logs: secrets carried in paths (invitation and application status links) are cut
+/// off.
 fn loggable_path(path: &str) -> &str {
     if path.starts_with("/invite/") {
         "/invite/…"
+    } else if path.starts_with("/join/status/") {
+        "/join/status/…"
     } else {
         path
     }
@@ -226,9 +232,10 @@ async fn render_errors(req: Request, next: Next) -> Response {
             status: status.as_u16(),
             heading: t.get(&format!("error-{}", error.slug())),
             detail: match &error {
-                AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::Conflict(m) => {
-                    m.clone()
-                }
+                AppError::Forbidden(m)
+                | AppError::BadRequest(m)
+                | AppError::Conflict(m)
+                | AppError::TooManyRequests(m) => m.clone(),
                 _ => String::new(),
             },
             request_id,

@@ -28,6 +28,8 @@ pub enum AppError {
     Conflict(String),
     /// Changed by someone else meanwhile.
     Stale,
+    /// Too many requests from this client; the text says until when.
+    TooManyRequests(String),
     /// The database is busy; try again.
     Unavailable,
     /// A bug or an outage; details are in the log under the request id.
@@ -48,6 +50,7 @@ impl AppError {
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Conflict(_) | Self::Stale => StatusCode::CONFLICT,
+            Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -65,6 +68,7 @@ impl AppError {
             Self::BadRequest(_) => "bad-request",
             Self::Conflict(_) => "conflict",
             Self::Stale => "stale",
+            Self::TooManyRequests(_) => "too-many-requests",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -75,7 +79,10 @@ impl AppError {
     pub fn detail(&self) -> String {
         match self {
             Self::Unauthorized(why) => (*why).to_owned(),
-            Self::Forbidden(why) | Self::BadRequest(why) | Self::Conflict(why) => why.clone(),
+            Self::Forbidden(why)
+            | Self::BadRequest(why)
+            | Self::Conflict(why)
+            | Self::TooManyRequests(why) => why.clone(),
             Self::MfaEnrolmentRequired => {
                 "your role requires a second factor: enrol an authenticator app under Profile first".to_owned()
             }

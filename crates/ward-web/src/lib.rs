@@ -11,6 +11,7 @@ mod error;
 mod forms;
 mod health;
 mod i18n;
+mod join;
 mod metrics;
 mod net;
 mod ops;

@@ -1,9 +1,12 @@
 //! The demo community: a believable set of Belgian care institutions, people in every role, a supplier guest,
-//! sharing groups and announcements under every TLP label. Loading it twice changes nothing.
+//! sharing groups, announcements under every TLP label and membership applications to review. Loading it twice
+//! changes nothing.
 
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 use ward_community::announcements::{self, AnnouncementInput};
+use ward_community::applications::{self, ApplicationDraft};
+use ward_community::member_directory;
 use ward_core::audit::actions;
 use ward_core::auth;
 use ward_core::email::Email;
@@ -13,6 +16,7 @@ use ward_core::org::{Language, OrgKind, OrgRole, Region, SizeBand};
 use ward_core::password::{self, Password};
 use ward_core::text::Name;
 use ward_core::tlp::Tlp;
+use ward_core::viewer::Viewer;
 use ward_store::orgs::NewOrganization;
 use ward_store::people::NewPerson;
 use ward_store::{AuditCtx, Store, WriteTx, groups, orgs, people, sessions, settings};
@@ -449,12 +453,24 @@ pub async fn seed(store: &Store) -> Result<Vec<Login>> {
     for post in &posts {
         publish(&mut tx, person_id(post.author)?, post).await?;
     }
+    let coordinator = viewer_of(&mut tx, person_id("coordinator@focusgroup.example")?).await?;
+    for spec in APPLICATIONS {
+        apply(&mut tx, &coordinator, spec).await?;
+    }
+    for email in DIRECTORY_CONTACTS {
+        let viewer = viewer_of(&mut tx, person_id(email)?).await?;
+        member_directory::set_listed(&mut tx, &viewer, true)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+    }
     settings::put(&mut tx, &community).await?;
     tx.record(
         actions::DEMO_SEEDED,
         None,
         None,
-        serde_json::json!({"organizations": ORGS.len(), "people": PEOPLE.len()}),
+        serde_json::json!({
+            "organizations": ORGS.len(), "people": PEOPLE.len(), "applications": APPLICATIONS.len(),
+        }),
     );
     tx.commit()
         .await
@@ -473,18 +489,25 @@ struct Post {
     pinned: bool,
 }
 
-/// Publishes as the author, through a real session and the access policy, inside the seeding transaction.
-async fn publish(tx: &mut WriteTx, author: PersonId, post: &Post) -> Result<()> {
-    let issued = sessions::create(tx, author, true, None, Some("ward demo")).await?;
+/// The viewer of a demo person, through a real session and the access policy, inside the seeding transaction.
+async fn viewer_of(tx: &mut WriteTx, person: PersonId) -> Result<Viewer> {
+    let issued = sessions::create(tx, person, true, None, Some("ward demo")).await?;
     let session = sessions::find(tx, &issued.secret)
         .await?
         .context("demo session vanished")?;
-    let principal = people::principal(tx, author)
+    let principal = people::principal(tx, person)
         .await?
-        .context("demo author vanished")?;
+        .context("demo person vanished")?;
     let community = settings::get(tx).await?;
     let viewer = auth::viewer_for_session(&session.record, principal, &community, tx.now())
-        .map_err(|e| anyhow!("demo author cannot sign in: {e}"))?;
+        .map_err(|e| anyhow!("demo person cannot sign in: {e}"))?;
+    sessions::delete(tx, &session.id_hash).await?;
+    Ok(viewer)
+}
+
+/// Publishes as the author, through the access policy, inside the seeding transaction.
+async fn publish(tx: &mut WriteTx, author: PersonId, post: &Post) -> Result<()> {
+    let viewer = viewer_of(tx, author).await?;
     announcements::create(
         tx,
         &viewer,
@@ -504,7 +527,100 @@ async fn publish(tx: &mut WriteTx, author: PersonId, post: &Post) -> Result<()> 
     )
     .await
     .map_err(|e| anyhow!("{e}"))?;
-    sessions::delete(tx, &session.id_hash).await?;
+    Ok(())
+}
+
+/// The people who chose to be listed as contacts in the member directory.
+const DIRECTORY_CONTACTS: &[&str] = &[
+    "coordinator@focusgroup.example",
+    "ciso@uzscheldeland.example",
+    "security@azkempenrand.example",
+    "rssi@hgsenne.example",
+];
+
+/// A membership application of the demo, and the coordinator's reason when it was rejected.
+struct ApplicationSpec {
+    name: &'static str,
+    kind: OrgKind,
+    size: SizeBand,
+    region: Region,
+    languages: &'static [Language],
+    contact_name: &'static str,
+    contact_email: &'static str,
+    contact_role: &'static str,
+    motivation: &'static str,
+    rejected_because: Option<&'static str>,
+}
+
+const APPLICATIONS: &[ApplicationSpec] = &[
+    ApplicationSpec {
+        name: "Revalidatiecentrum Het Anker",
+        kind: OrgKind::ResidentialCare,
+        size: SizeBand::Small,
+        region: Region::Flanders,
+        languages: &[Language::Nl],
+        contact_name: "Ines Wauters",
+        contact_email: "ines.wauters@hetanker.example",
+        contact_role: "ICT coordinator",
+        motivation: "We are a revalidation centre with 180 beds and an IT team of three. Our rehabilitation devices are \
+                     maintained remotely by their suppliers, and we would like to reuse the supplier assessments other \
+                     members made instead of starting from zero.",
+        rejected_because: None,
+    },
+    ApplicationSpec {
+        name: "Clinique Psychiatrique Les Tilleuls",
+        kind: OrgKind::PsychiatricHospital,
+        size: SizeBand::Small,
+        region: Region::Wallonia,
+        languages: &[Language::Fr],
+        contact_name: "Amélie Laurent",
+        contact_email: "a.laurent@lestilleuls.example",
+        contact_role: "Responsable informatique",
+        motivation: "Petit hôpital psychiatrique sans RSSI à temps plein. Nous cherchons des modèles de politiques \
+                     (usage de l'IA générative, stagiaires) et des contacts avec d'autres hôpitaux wallons.",
+        rejected_because: None,
+    },
+    ApplicationSpec {
+        name: "CyberCare Consulting BV",
+        kind: OrgKind::Partner,
+        size: SizeBand::Small,
+        region: Region::National,
+        languages: &[Language::Nl, Language::En],
+        contact_name: "Wim Declercq",
+        contact_email: "wim@cybercare.example",
+        contact_role: "Managing partner",
+        motivation: "We advise hospitals on security and would like access to the community's intelligence.",
+        rejected_because: Some(
+            "Membership is for care institutions and public partners. Consultancies can join a member's work \
+             through that member; we are happy to hear from you at the next open focus-group session.",
+        ),
+    },
+];
+
+/// Files one demo application as an applicant would, and rejects it as the coordinator when the spec says so.
+async fn apply(tx: &mut WriteTx, coordinator: &Viewer, spec: &ApplicationSpec) -> Result<()> {
+    let draft = ApplicationDraft {
+        name: spec.name.to_owned(),
+        kind: spec.kind.code().to_owned(),
+        size_band: spec.size.code().to_owned(),
+        region: spec.region.code().to_owned(),
+        languages: spec.languages.iter().map(|l| l.code().to_owned()).collect(),
+        contact_name: spec.contact_name.to_owned(),
+        contact_email: spec.contact_email.to_owned(),
+        contact_role: spec.contact_role.to_owned(),
+        motivation: spec.motivation.to_owned(),
+    };
+    let input = draft
+        .parse()
+        .map_err(|e| anyhow!("demo application: {e}"))?;
+    let submitted = applications::submit(tx, &input)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    if let Some(reason) = spec.rejected_because {
+        applications::reject(tx, coordinator, submitted.id, reason)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+    }
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! details for every error, and an OpenAPI 3.1 document generated from the handlers.
 
 mod announcements;
+mod applications;
 mod community;
 mod directory;
 mod extract;
@@ -37,7 +38,8 @@ pub use extract::{ApiJson, ApiPath, ApiQuery, PageQuery};
         (name = "me", description = "The caller's own account"),
         (name = "community", description = "Organizations, people, invitations, sharing groups, settings"),
         (name = "items", description = "Shared items of every kind, and announcements"),
-        (name = "audit", description = "The audit trail")
+        (name = "audit", description = "The audit trail"),
+        (name = "applications", description = "Membership applications: the public submission and the coordinator's review")
     )
 )]
 struct ApiDoc;
@@ -99,11 +101,22 @@ pub fn router() -> OpenApiRouter<AppState> {
             announcements::update_announcement,
             announcements::delete_announcement
         ))
+        .routes(routes!(applications::list_applications))
+        .routes(routes!(applications::get_application))
+        .routes(routes!(applications::approve_application))
+        .routes(routes!(applications::reject_application))
+}
+
+/// The API's routes that need no token (served without the authentication layer), with their description.
+pub fn public_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(applications::submit_application))
 }
 
 /// The OpenAPI document.
 pub fn openapi() -> OpenApiDoc {
-    let (_, api) = router().split_for_parts();
+    let (_, mut api) = router().split_for_parts();
+    let (_, public) = public_router().split_for_parts();
+    api.merge(public);
     api
 }
 

@@ -22,6 +22,8 @@ pub struct NavUser {
     pub reads_audit: bool,
     /// Must enrol a second factor before anything else?
     pub must_enrol: bool,
+    /// May browse the member directory?
+    pub reads_directory: bool,
 }
 
 /// A message at the top of the page.
@@ -79,6 +81,7 @@ impl Layout {
                 coordinator: policy::can_coordinate(viewer),
                 reads_audit: policy::can_read_audit(viewer, Some(p.org)),
                 must_enrol: p.must_enrol_mfa,
+                reads_directory: policy::can_read_member_directory(viewer),
             }),
             csrf: session.csrf.clone(),
             path: path.to_owned(),

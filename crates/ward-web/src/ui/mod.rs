@@ -2,10 +2,13 @@
 //! smoother.
 
 mod announcements;
+mod applications;
 mod audit;
 mod community;
+mod directory;
 mod home;
 mod invite;
+mod join;
 pub mod layout;
 mod login;
 mod org;
@@ -81,4 +84,18 @@ pub fn routes() -> Router<AppState> {
         .route("/announcements/{id}/edit", get(announcements::edit_form))
         .route("/announcements/{id}/delete", post(announcements::delete))
         .route("/audit", get(audit::page))
+        .route("/join", get(join::form).post(join::submit))
+        .route("/join/status/{secret}", get(join::status))
+        .route("/community/applications", get(applications::list))
+        .route("/community/applications/{id}", get(applications::show))
+        .route(
+            "/community/applications/{id}/approve",
+            post(applications::approve),
+        )
+        .route(
+            "/community/applications/{id}/reject",
+            post(applications::reject),
+        )
+        .route("/directory", get(directory::page_for_members))
+        .route("/profile/directory", post(directory::set_listing))
 }

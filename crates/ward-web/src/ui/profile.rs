@@ -5,10 +5,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use ward_community::member_directory;
 use ward_core::auth::mfa_required;
 use ward_core::ids::TokenId;
 use ward_core::org::Language;
 use ward_core::page::PageRequest;
+use ward_core::policy;
 use ward_store::{people, tokens};
 
 use crate::auth::mfa::{self, Enrolment};
@@ -51,6 +53,8 @@ struct ProfilePage {
     token_errors: Errors,
     new_token: Option<String>,
     recovery_codes: Vec<String>,
+    /// Whether the person is listed in the member directory; `None` for guests, who are not in it.
+    directory_listed: Option<bool>,
 }
 
 #[derive(Default)]
@@ -88,6 +92,11 @@ async fn render(
     )
     .await?;
     let recovery_left = people::recovery_codes_left(&mut tx, p.person).await?;
+    let directory_listed = if policy::can_read_member_directory(viewer) {
+        Some(member_directory::is_listed(&mut tx, p.person).await?)
+    } else {
+        None
+    };
     tx.finish().await?;
     let settings = state.settings().await?;
     let template = ProfilePage {
@@ -135,6 +144,7 @@ async fn render(
         token_errors: extras.token_errors,
         new_token: extras.new_token,
         recovery_codes: extras.recovery_codes,
+        directory_listed,
     };
     Ok(page(extras.status.unwrap_or(StatusCode::OK), &template))
 }

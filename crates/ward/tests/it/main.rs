@@ -13,6 +13,7 @@
 mod harness;
 
 mod api;
+mod applications;
 mod auth;
 mod cli;
 mod policy;
