@@ -68,6 +68,7 @@ const SCENARIOS = [
   { id: 'g', title: 'phone-sized viewport renders the overview without sideways scrolling', run: phoneViewport },
   { id: 'h', title: 'screenshot tour of the main pages', run: screenshotTour },
   { id: 'i', title: 'a join application approved end to end', run: joinApproved },
+  { id: 'j', title: 'the scrubber stops a national number in an article; the article is published without it', run: knowledgeGuard },
 ];
 
 /** a. Sign in as the security officer, check the overview, sign out (and the session is really gone). */
@@ -486,6 +487,48 @@ async function joinApproved(t) {
     !overflow.overflows,
     `/join scrolls sideways on a phone: ${overflow.scrollWidth} > ${overflow.width}; ${overflow.culprits.join('; ')}`,
   );
+/** j. Write an article with a national register number: the guard marks it in place and nothing is saved; without
+ * it the article is published, rendered from Markdown, and a second version shows its difference. */
+async function knowledgeGuard(t) {
+  const page = await t.newPage();
+  await signIn(page, ACCOUNTS.securityOfficer, t.keyring);
+  await switchLanguage(page, 'en');
+  await page.goto('/knowledge/new');
+  const title = `Vishing at the service desk ${Date.now()}`;
+  await page.locator('#title').fill(title);
+  await page.locator('#category').selectOption('lessons_learned');
+  await page.locator('input[name=topics][value=technical]').check();
+  const leaky = '## What happened\n\nThe caller gave the INSZ 85.07.30-033.28 of a patient to sound credible.\n';
+  await page.locator('#body').fill(leaky);
+  await page.locator('main form.card button[type=submit]').click();
+  await page.locator('section.guard').waitFor();
+  assert.equal(pathOf(page), '/knowledge', 'the form is shown again, nothing saved');
+  const marked = await textOf(page.locator('section.guard mark'), 'the marked finding');
+  assert.equal(marked, '85.07.30-033.28');
+  assert.equal(await page.locator('input[name=confirm][value^="national_number"]').count(), 0, 'cannot be confirmed');
+  await t.shoot(page, 'knowledge-guard');
+  const list = await fetch(`${t.baseURL}/knowledge`, { redirect: 'manual' });
+  assert.equal(list.status, 303, 'visitors are sent to sign in');
+
+  await page.locator('#body').fill('## What happened\n\nThe caller quoted a patient identifier to sound credible.\n');
+  await page.locator('main form.card button[type=submit]').click();
+  await expectPath(page, (p) => /^\/knowledge\/[\w-]+$/.test(p) && p !== '/knowledge/new');
+  await expectHeading(page, new RegExp(escapeRegExp(title)));
+  assert.equal(clean(await page.locator('.prose h2').first().innerText()), 'What happened', 'Markdown rendered');
+  assert.ok((await page.content()).includes('85.07') === false, 'the number is nowhere on the page');
+  await t.shoot(page, 'article');
+  const articlePath = pathOf(page);
+
+  await page.goto(`${articlePath}/edit`);
+  await page.locator('#body').fill('## What happened\n\nThe caller quoted a patient identifier to sound credible.\n\n## What we changed\n\nCall-back to a known number before any reset.\n');
+  await page.locator('main form.card button[type=submit]').click();
+  await expectPath(page, (p) => p === articlePath);
+  await page.goto(`${articlePath}/history`);
+  assert.ok((await page.locator('table.diff ins').count()) > 0, 'the added lines are shown');
+  await t.shoot(page, 'article-history');
+  await page.goto('/knowledge');
+  await page.locator('main ul.items a', { hasText: title }).waitFor();
+  await t.shoot(page, 'knowledge');
 }
 
 function escapeRegExp(text) {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ward_core::ValidationError;
 use ward_core::error::collect;
+use ward_core::guard;
 use ward_core::ids::ItemId;
 use ward_core::item::{Item, ItemKind};
 use ward_core::marking::{Attribution, Marking, parse_marking};
@@ -15,7 +16,9 @@ use ward_core::text::{line, multiline};
 use ward_core::time::Timestamp;
 use ward_core::viewer::Viewer;
 use ward_store::items::{self, EnvelopeChanges, NewItem};
-use ward_store::{OpError, Tx, WriteTx, directory, on_engine};
+use ward_store::{OpError, Tx, WriteTx, on_engine, search};
+
+use crate::editing;
 
 /// The longest announcement body.
 pub const MAX_BODY: usize = 20_000;
@@ -61,6 +64,10 @@ pub struct AnnouncementDraft {
     /// Show at the top of lists.
     #[serde(default)]
     pub pinned: bool,
+    /// Personal data the author confirmed may be shared, as `kind:text` (e.g. `email:security@vendor.example`),
+    /// taken from the `confirmation` of an earlier finding. National register and BIS numbers cannot be confirmed.
+    #[serde(default)]
+    pub confirmed_personal_data: Vec<String>,
 }
 
 /// A checked announcement.
@@ -104,6 +111,15 @@ impl AnnouncementDraft {
                 None
             }
         };
+        guard::check_fields(
+            &self.confirmed_personal_data,
+            [
+                ("title", self.title.as_str()),
+                ("summary", self.summary.as_str()),
+                ("body", self.body.as_str()),
+            ],
+            &mut errors,
+        );
         match (title, summary, body, language, marking) {
             (Some(title), Some(summary), Some(body), Some(language), Some(marking))
                 if errors.is_empty() =>
@@ -127,12 +143,6 @@ impl AnnouncementDraft {
     }
 }
 
-/// The message when someone who may not contribute tries to.
-pub const CANNOT_CONTRIBUTE: &str =
-    "only contributors, security officers and administrators of member organizations can publish";
-/// The message when someone who may not edit tries to.
-pub const CANNOT_EDIT: &str = "only the author, their organization's administrators and security officers, or the coordinator can change this";
-
 /// Publishes an announcement on behalf of the viewer's organization.
 ///
 /// # Errors
@@ -143,12 +153,7 @@ pub async fn create(
     viewer: &Viewer,
     input: &AnnouncementInput,
 ) -> Result<ItemId, OpError> {
-    let principal = viewer
-        .principal()
-        .filter(|_| policy::can_contribute(viewer));
-    let Some(p) = principal else {
-        return Err(OpError::Forbidden(CANNOT_CONTRIBUTE));
-    };
+    let p = editing::contributor(viewer)?;
     let id = items::insert(
         tx,
         &NewItem {
@@ -172,7 +177,14 @@ pub async fn create(
     .execute(c)
     .await?
     .rows_affected());
+    index(tx, id, input).await?;
     Ok(id)
+}
+
+async fn index(tx: &mut WriteTx, id: ItemId, input: &AnnouncementInput) -> Result<(), OpError> {
+    let text = format!("{}\n{}", input.summary, input.body);
+    search::put(tx, id, &input.title, &text, "").await?;
+    Ok(())
 }
 
 /// An announcement row: the envelope and, from the same statement, the text.
@@ -342,32 +354,15 @@ pub async fn update(
     input: &AnnouncementInput,
 ) -> Result<Announcement, OpError> {
     let current = get(tx, viewer, id).await?.ok_or(OpError::NotFound)?;
-    if !policy::can_edit(viewer, &current.item.access()) {
-        return Err(OpError::Forbidden(CANNOT_EDIT));
-    }
-    if expected_version.is_some_and(|v| v != current.item.version) {
-        return Err(OpError::Stale);
-    }
-    if input.marking != current.item.marking || input.attribution != current.item.attribution {
-        let directory = directory::snapshot(tx).await?;
-        policy::check_remark(viewer, &current.item.access(), &input.marking, &directory).map_err(
-            |e| match e {
-                policy::RemarkDenied::NotEditor => OpError::Forbidden(CANNOT_EDIT),
-                policy::RemarkDenied::WideningNeedsOwner => OpError::Forbidden(
-                    "only the contributing organization may widen who can read this",
-                ),
-            },
-        )?;
-        // Revealing an anonymous contributor widens what readers learn: the owner's decision too.
-        if current.item.attribution == Attribution::Anonymous
-            && input.attribution == Attribution::Named
-            && viewer.org_id() != Some(current.item.owner)
-        {
-            return Err(OpError::Forbidden(
-                "only the contributing organization may reveal its name",
-            ));
-        }
-    }
+    editing::check_update(
+        tx,
+        viewer,
+        &current.item,
+        expected_version,
+        &input.marking,
+        input.attribution,
+    )
+    .await?;
     let version = items::update(
         tx,
         &current.item,
@@ -389,6 +384,7 @@ pub async fn update(
     .execute(c)
     .await?
     .rows_affected());
+    index(tx, id, input).await?;
     // Built from what was written rather than read back: a narrowing may have taken the editor out of the
     // audience, and they still get to see the result of their own change.
     Ok(Announcement {
@@ -413,9 +409,7 @@ pub async fn update(
 /// [`OpError::NotFound`] when the viewer cannot read it; [`OpError::Forbidden`] when they may not edit it.
 pub async fn delete(tx: &mut WriteTx, viewer: &Viewer, id: ItemId) -> Result<(), OpError> {
     let current = get(tx, viewer, id).await?.ok_or(OpError::NotFound)?;
-    if !policy::can_edit(viewer, &current.item.access()) {
-        return Err(OpError::Forbidden(CANNOT_EDIT));
-    }
+    editing::check_delete(viewer, &current.item)?;
     items::delete(tx, &current.item).await?;
     Ok(())
 }
@@ -423,14 +417,6 @@ pub async fn delete(tx: &mut WriteTx, viewer: &Viewer, id: ItemId) -> Result<(),
 /// The draft that reproduces an announcement (to pre-fill an edit form).
 #[must_use]
 pub fn draft_of(a: &Announcement) -> AnnouncementDraft {
-    let ids = match &a.item.marking.audience {
-        ward_core::marking::Audience::Community => Vec::new(),
-        ward_core::marking::Audience::Groups(g) => g.iter().map(ToString::to_string).collect(),
-        ward_core::marking::Audience::Organizations(o) => {
-            o.iter().map(ToString::to_string).collect()
-        }
-        ward_core::marking::Audience::People(p) => p.iter().map(ToString::to_string).collect(),
-    };
     AnnouncementDraft {
         title: a.item.title.clone(),
         summary: a.item.summary.clone(),
@@ -438,9 +424,15 @@ pub fn draft_of(a: &Announcement) -> AnnouncementDraft {
         language: a.item.language.code().to_owned(),
         tlp: a.item.marking.tlp.label().to_owned(),
         audience: a.item.marking.audience.kind().code().to_owned(),
-        audience_ids: ids,
+        audience_ids: a.item.marking.audience.id_strings(),
         anonymous: a.item.attribution == Attribution::Anonymous,
         pinned: a.pinned,
+        // What is stored passed the guard: its confirmable findings were confirmed when it was saved.
+        confirmed_personal_data: guard::confirmed_in([
+            a.item.title.as_str(),
+            a.item.summary.as_str(),
+            a.body.as_str(),
+        ]),
     }
 }
 
@@ -533,5 +525,32 @@ mod tests {
         for field in ["title", "language", "tlp", "body"] {
             assert!(err.message_for(field).is_some(), "{field}: {err}");
         }
+    }
+
+    #[test]
+    fn a_national_number_is_refused_even_when_confirmed() {
+        let bad = AnnouncementDraft {
+            body: "Caller gave INSZ 85.07.30-033.28".into(),
+            confirmed_personal_data: vec!["national_number:85.07.30-033.28".into()],
+            ..draft()
+        };
+        let err = bad.parse().unwrap_err();
+        assert!(err.message_for("body").is_some(), "{err}");
+        assert_eq!(err.personal_data.len(), 1);
+    }
+
+    #[test]
+    fn a_confirmed_contact_address_passes() {
+        let with_contact = AnnouncementDraft {
+            summary: "Vendor PSIRT: psirt@vendor.example".into(),
+            ..draft()
+        };
+        let err = with_contact.clone().parse().unwrap_err();
+        assert!(err.message_for("summary").is_some());
+        let confirmed = AnnouncementDraft {
+            confirmed_personal_data: vec!["email:psirt@vendor.example".into()],
+            ..with_contact
+        };
+        assert!(confirmed.parse().is_ok());
     }
 }

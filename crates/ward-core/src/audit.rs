@@ -387,6 +387,10 @@ pub mod actions {
     pub const ITEM_REMARKED: &str = "item.remarked";
     /// An item was deleted.
     pub const ITEM_DELETED: &str = "item.deleted";
+    /// A comment was added to an item.
+    pub const COMMENT_ADDED: &str = "comment.added";
+    /// A comment was deleted.
+    pub const COMMENT_DELETED: &str = "comment.deleted";
     /// The community was bootstrapped.
     pub const BOOTSTRAPPED: &str = "community.bootstrapped";
     /// Demo data was seeded.

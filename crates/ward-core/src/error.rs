@@ -29,6 +29,8 @@ pub struct FieldError {
 pub struct ValidationError {
     /// The problems, one per field.
     pub errors: Vec<FieldError>,
+    /// Personal data the guard found, with positions, so the author can see each finding in place.
+    pub personal_data: Vec<crate::guard::PersonalDataFinding>,
 }
 
 impl ValidationError {
@@ -39,6 +41,7 @@ impl ValidationError {
                 field: field.into(),
                 message: message.into(),
             }],
+            personal_data: Vec::new(),
         }
     }
 

@@ -99,6 +99,10 @@ id_type!(
     /// A membership application of an institution that wants to join.
     ApplicationId
 );
+id_type!(
+    /// A comment on an item.
+    CommentId
+);
 
 #[cfg(test)]
 mod tests {

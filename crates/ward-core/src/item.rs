@@ -16,6 +16,38 @@ text_enum! {
     pub enum ItemKind {
         /// A community announcement.
         Announcement = "announcement",
+        /// A knowledge-base article: a playbook, lessons learned, an exercise kit, a guide.
+        Article = "article",
+    }
+}
+
+text_enum! {
+    /// What a knowledge-base article is for.
+    pub enum ArticleCategory {
+        /// Step-by-step response to a situation (ransomware, supplier compromise, downtime).
+        Playbook = "playbook",
+        /// What happened somewhere and what others can learn from it.
+        LessonsLearned = "lessons_learned",
+        /// Material to run an exercise: a scenario, injects, an evaluation.
+        ExerciseKit = "exercise_kit",
+        /// How to do something well.
+        Guide = "guide",
+    }
+}
+
+text_enum! {
+    /// The community's topics: the focus group's three tracks, AI, and the rest.
+    pub enum Topic {
+        /// External suppliers and the supply chain.
+        SupplyChain = "supply_chain",
+        /// Policy, governance and compliance.
+        Policy = "policy",
+        /// The technical side: detection, infrastructure, incidents.
+        Technical = "technical",
+        /// Artificial intelligence: its use and its risks.
+        Ai = "ai",
+        /// Anything else.
+        Other = "other",
     }
 }
 

@@ -77,6 +77,17 @@ impl Audience {
     pub fn is_empty(&self) -> bool {
         !matches!(self, Self::Community) && self.len() == 0
     }
+
+    /// The ids it names, as text (what a form or a draft carries).
+    #[must_use]
+    pub fn id_strings(&self) -> Vec<String> {
+        match self {
+            Self::Community => Vec::new(),
+            Self::Groups(g) => g.iter().map(ToString::to_string).collect(),
+            Self::Organizations(o) => o.iter().map(ToString::to_string).collect(),
+            Self::People(p) => p.iter().map(ToString::to_string).collect(),
+        }
+    }
 }
 
 /// A TLP label with its audience. Construct it with [`Marking::new`], which rejects combinations that make no sense.

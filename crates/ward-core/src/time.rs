@@ -74,6 +74,16 @@ impl Timestamp {
         )
     }
 
+    /// The start (00:00 UTC) of a day written `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// When the text is not such a date.
+    pub fn start_of_day(text: &str) -> Result<Self, time::error::Parse> {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(text.trim(), &format)
+            .map(|d| Self::from_datetime(d.midnight().assume_utc()))
+    }
+
     /// Parses RFC 3339 text (any offset).
     ///
     /// # Errors

@@ -121,35 +121,45 @@ impl EnvelopeRow {
 #[must_use]
 pub fn readable(viewer: &Viewer, rows: Vec<EnvelopeRow>) -> Vec<Item> {
     rows.into_iter()
-        .filter_map(|row| {
-            let item = Item {
-                id: row.id,
-                kind: row.kind,
-                owner: row.owner_org_id,
-                owner_name: row.owner_name,
-                author: row.author_id,
-                author_name: row.author_name,
-                attribution: row.attribution,
-                marking: Marking {
-                    tlp: row.tlp,
-                    audience: audience_of(&row.audience, row.audience_ids.as_deref().unwrap_or("")),
-                },
-                title: row.title,
-                summary: row.summary,
-                language: row.language,
-                created_at: row.created_at,
-                updated_at: row.updated_at,
-                version: row.version,
-            };
-            if item.readable_by(viewer) {
-                Some(item)
-            } else {
-                tracing::error!(item = %item.id, viewer = ?viewer.person_id(),
-                    "the SQL visibility filter returned an item the access policy denies; dropped");
-                None
-            }
-        })
+        .filter_map(|row| checked(viewer, row))
         .collect()
+}
+
+/// Like [`readable`], for rows that carry a pillar's detail beside the envelope.
+#[must_use]
+pub fn readable_with<T>(viewer: &Viewer, rows: Vec<(EnvelopeRow, T)>) -> Vec<(Item, T)> {
+    rows.into_iter()
+        .filter_map(|(row, detail)| checked(viewer, row).map(|item| (item, detail)))
+        .collect()
+}
+
+fn checked(viewer: &Viewer, row: EnvelopeRow) -> Option<Item> {
+    let item = Item {
+        id: row.id,
+        kind: row.kind,
+        owner: row.owner_org_id,
+        owner_name: row.owner_name,
+        author: row.author_id,
+        author_name: row.author_name,
+        attribution: row.attribution,
+        marking: Marking {
+            tlp: row.tlp,
+            audience: audience_of(&row.audience, row.audience_ids.as_deref().unwrap_or("")),
+        },
+        title: row.title,
+        summary: row.summary,
+        language: row.language,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        version: row.version,
+    };
+    if item.readable_by(viewer) {
+        Some(item)
+    } else {
+        tracing::error!(item = %item.id, viewer = ?viewer.person_id(),
+                    "the SQL visibility filter returned an item the access policy denies; dropped");
+        None
+    }
 }
 
 /// Rebuilds the audience from the stored kind and ids. Ids that do not parse are left out and an unknown kind

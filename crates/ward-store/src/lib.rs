@@ -17,6 +17,7 @@ pub mod items;
 pub mod jobs;
 pub mod orgs;
 pub mod people;
+pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod stats;
@@ -24,6 +25,7 @@ pub mod stats;
 pub mod testing;
 pub mod throttle;
 pub mod tokens;
+pub mod topics;
 
 pub use db::{
     AuditCtx, DatabaseTarget, Engine, EngineTx, PoolState, Store, StoreOptions, Tx, WriteTx,

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use ward_core::FieldError;
 use ward_core::ValidationError;
+use ward_core::guard::PersonalDataFinding;
 use ward_store::{OpError, StoreError};
 
 /// What went wrong, in terms a client can act on.
@@ -87,6 +88,10 @@ impl AppError {
                 "your role requires a second factor: enrol an authenticator app under Profile first".to_owned()
             }
             Self::NotFound => "there is nothing here, or you may not see it".to_owned(),
+            Self::Invalid(e) if !e.personal_data.is_empty() => format!(
+                "{} field(s) need attention; personal data was found: remove it, or confirm what may be shared",
+                e.errors.len()
+            ),
             Self::Invalid(e) => format!("{} field(s) need attention", e.errors.len()),
             Self::Stale => "it was changed by someone else meanwhile; reload and try again".to_owned(),
             Self::Unavailable => "the server is busy; try again in a moment".to_owned(),
@@ -99,6 +104,15 @@ impl AppError {
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             Self::Invalid(e) => &e.errors,
+            _ => &[],
+        }
+    }
+
+    /// Personal data the guard found, for validation problems.
+    #[must_use]
+    pub fn personal_data(&self) -> &[PersonalDataFinding] {
+        match self {
+            Self::Invalid(e) => &e.personal_data,
             _ => &[],
         }
     }

@@ -15,6 +15,7 @@ mod join;
 mod metrics;
 mod net;
 mod ops;
+mod search;
 mod state;
 mod ui;
 

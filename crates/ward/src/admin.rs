@@ -375,6 +375,37 @@ struct Created<'a> {
     generated_password: Option<&'a str>,
 }
 
+/// Runs `ward demo`: the demo community, or with `--scale` a generated one for benchmarks.
+///
+/// # Errors
+/// When the database cannot be opened or already holds other accounts.
+pub async fn demo(common: &CommonArgs, args: &crate::scale::DemoArgs) -> Result<()> {
+    let (config, store) = store(common).await?;
+    if args.scale() {
+        let summary = crate::scale::generate(&store, args).await?;
+        if args.json() {
+            return output::json(&summary);
+        }
+        output::line(&format!(
+            "Generated {} organizations, {} people, {} sharing groups and {} items in {:.1} s.",
+            summary.organizations, summary.people, summary.groups, summary.items, summary.seconds
+        ));
+        output::line(&format!(
+            "Sign in as {} with the password: {}",
+            summary.sample_login, summary.password
+        ));
+        return Ok(());
+    }
+    let logins = crate::demo::seed(&store)
+        .await
+        .context("cannot load the demo community")?;
+    if args.json() {
+        return output::json(&logins);
+    }
+    crate::demo::print(&logins, &config, config.public_url()?.as_ref());
+    Ok(())
+}
+
 /// `ward admin …`.
 ///
 /// # Errors

@@ -1,16 +1,19 @@
 //! The demo community: a believable set of Belgian care institutions, people in every role, a supplier guest,
-//! sharing groups, announcements under every TLP label and membership applications to review. Loading it twice
-//! changes nothing.
+//! sharing groups, announcements under every TLP label, a small knowledge base and membership applications to
+//! review. Loading it twice changes nothing.
 
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 use ward_community::announcements::{self, AnnouncementInput};
 use ward_community::applications::{self, ApplicationDraft};
+use ward_community::comments;
+use ward_community::knowledge::{self, ArticleInput};
 use ward_community::member_directory;
 use ward_core::audit::actions;
 use ward_core::auth;
 use ward_core::email::Email;
 use ward_core::ids::{OrgId, PersonId};
+use ward_core::item::{ArticleCategory, Topic};
 use ward_core::marking::{Attribution, Audience, Marking};
 use ward_core::org::{Language, OrgKind, OrgRole, Region, SizeBand};
 use ward_core::password::{self, Password};
@@ -463,6 +466,7 @@ pub async fn seed(store: &Store) -> Result<Vec<Login>> {
             .await
             .map_err(|e| anyhow!("{e}"))?;
     }
+    knowledge_base(&mut tx, &person_id).await?;
     settings::put(&mut tx, &community).await?;
     tx.record(
         actions::DEMO_SEEDED,
@@ -623,6 +627,112 @@ async fn apply(tx: &mut WriteTx, coordinator: &Viewer, spec: &ApplicationSpec) -
     }
     Ok(())
 }
+
+/// The knowledge base: a playbook, anonymous lessons learned, an exercise kit and a guide, one of them edited
+/// twice (so its history shows a difference) and discussed in comments.
+async fn knowledge_base(
+    tx: &mut WriteTx,
+    person_id: &impl Fn(&str) -> Result<PersonId>,
+) -> Result<()> {
+    let article =
+        |title: &str, summary: &str, body: &str, category, topics: Vec<Topic>, tlp, anonymous| {
+            ArticleInput {
+                title: title.to_owned(),
+                summary: summary.to_owned(),
+                body: body.to_owned(),
+                category,
+                topics,
+                language: Language::En,
+                marking: Marking {
+                    tlp,
+                    audience: Audience::Community,
+                },
+                attribution: if anonymous {
+                    Attribution::Anonymous
+                } else {
+                    Attribution::Named
+                },
+            }
+        };
+    let playbook = article(
+        "Ransomware: the first four hours",
+        "Who decides what, in which order, before the crisis team is complete.",
+        RANSOMWARE_PLAYBOOK_V1,
+        ArticleCategory::Playbook,
+        vec![Topic::Technical, Topic::Policy],
+        Tlp::Green,
+        false,
+    );
+    let author = viewer_of(tx, person_id("ciso@uzscheldeland.example")?).await?;
+    let id = knowledge::create(tx, &author, &playbook)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    let revised = ArticleInput {
+        body: RANSOMWARE_PLAYBOOK_V2.to_owned(),
+        ..playbook
+    };
+    let commenter = viewer_of(tx, person_id("rssi@hgsenne.example")?).await?;
+    comments::add(
+        tx,
+        &commenter,
+        id,
+        "We added a step: call the **supplier of the EPD** before isolating, so their support session is not cut mid-update.",
+    )
+    .await
+    .map_err(|e| anyhow!("{e}"))?;
+    knowledge::update(tx, &author, id, Some(1), &revised)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    let others = [
+        (
+            "ciso@zorggroephorizon.example",
+            article(
+                "Lessons learned: a supplier's VPN account without MFA",
+                "How attackers came in through a maintenance account, and what we changed.",
+                "## What happened\n\nA maintenance account of an imaging supplier had a static password and no second factor. It was used from an unknown address on a Sunday night.\n\n## What we changed\n\n1. Supplier accounts are disabled by default and opened per intervention.\n2. Every remote session goes through the jump host and is recorded.\n3. The contract now requires phishing-resistant MFA.\n",
+                ArticleCategory::LessonsLearned,
+                vec![Topic::SupplyChain, Topic::Technical],
+                Tlp::Green,
+                true,
+            ),
+        ),
+        (
+            "coordinator@focusgroup.example",
+            article(
+                "Tabletop kit: the laboratory system is down",
+                "A 45-minute scenario for the crisis team, with injects and evaluation questions.",
+                "## Scenario\n\nAt 07:40 the laboratory information system stops answering. The supplier reports an incident on its side.\n\n## Injects\n\n| Time | Inject |\n|---|---|\n| +10 min | The emergency department asks for blood results. |\n| +25 min | A journalist calls the switchboard. |\n\n## Questions\n\n- Who declares the downtime procedure?\n- Which results can be phoned through, and by whom?\n",
+                ArticleCategory::ExerciseKit,
+                vec![Topic::SupplyChain, Topic::Policy],
+                Tlp::Clear,
+                false,
+            ),
+        ),
+        (
+            "securite@stremy.example",
+            article(
+                "Guide: using generative AI without leaking patient data",
+                "What our staff may and may not paste into a chatbot.",
+                "## The rule\n\nNothing that identifies a patient goes into a public chatbot: no names, no national register numbers, no images.\n\n## The approved alternative\n\nUse the hospital's own assistant, which keeps data in the EU and does not train on it.\n",
+                ArticleCategory::Guide,
+                vec![Topic::Ai, Topic::Policy],
+                Tlp::Green,
+                false,
+            ),
+        ),
+    ];
+    for (email, input) in &others {
+        let viewer = viewer_of(tx, person_id(email)?).await?;
+        knowledge::create(tx, &viewer, input)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+    }
+    Ok(())
+}
+
+const RANSOMWARE_PLAYBOOK_V1: &str = "## The first hour\n\n1. Isolate: pull the uplinks of the affected segments, keep the core running.\n2. Call the on-call manager and the CISO.\n3. Start the incident log on paper.\n\n## Hours two to four\n\n- Inform the CCB (early warning within 24 hours).\n- Decide on the downtime procedure for the emergency department.\n";
+
+const RANSOMWARE_PLAYBOOK_V2: &str = "## The first hour\n\n1. Isolate: pull the uplinks of the affected segments, keep the core running.\n2. Call the on-call manager and the CISO.\n3. Call the EPD supplier before isolating its servers.\n4. Start the incident log on paper.\n\n## Hours two to four\n\n- Inform the CCB (early warning within 24 hours) and, if patient data may be involved, prepare the GBA/APD notification (72 hours).\n- Decide on the downtime procedure for the emergency department.\n";
 
 /// Prints where Ward is and the demo accounts.
 pub fn print(logins: &[Login], config: &FileConfig, public_url: Option<&url::Url>) {

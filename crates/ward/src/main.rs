@@ -4,6 +4,8 @@ mod admin;
 mod config;
 mod demo;
 mod output;
+mod scale;
+mod scrub;
 mod serve;
 
 use std::process::ExitCode;
@@ -43,6 +45,10 @@ enum Command {
     Backup(admin::BackupArgs),
     /// Print the OpenAPI document of the REST API.
     Openapi,
+    /// Load the demo community (or, with --scale, a large generated one for benchmarks) without serving.
+    Demo(scale::DemoArgs),
+    /// Find personal data (national register and BIS numbers, IBANs, e-mail addresses, phone numbers) in files.
+    Scrub(scrub::ScrubArgs),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +87,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .map(|()| ExitCode::SUCCESS),
         Command::Audit(cmd) => admin::audit(&cli.common, cmd).await,
         Command::Backup(args) => admin::backup(&cli.common, &args)
+            .await
+            .map(|()| ExitCode::SUCCESS),
+        // Like grep: 1 means "found", so a failure to scan exits 2.
+        Command::Scrub(args) => Ok(scrub::run(&args).unwrap_or_else(|e| {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        })),
+        Command::Demo(args) => admin::demo(&cli.common, &args)
             .await
             .map(|()| ExitCode::SUCCESS),
         Command::Openapi => {

@@ -77,6 +77,12 @@ pub async fn open_store(config: &FileConfig) -> Result<Store> {
         .migrate()
         .await
         .context("cannot apply the database migrations")?;
+    let indexed = ward_community::indexing::index_missing(&store)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot complete the search index: {e}"))?;
+    if indexed > 0 {
+        tracing::info!(indexed, "items added to the search index");
+    }
     Ok(store)
 }
 

@@ -417,3 +417,81 @@ directory-no-contacts = No contact listed
 directory-profile-intro = Members of other institutions can find you in the member directory with your name, role and e-mail address — only if you choose so.
 field-directory-listed = Show me as a contact in the member directory
 directory-open = Open the member directory
+## Personal-data guard
+guard-title = Personal data found
+guard-intro = Health data and personal data must never be shared. Each finding is marked in your text below. Remove it, or — for contact details that may be shared, such as a supplier's security address — confirm it.
+guard-finding-at = { $kind } at line { $line }, column { $column }
+guard-confirm = this may be shared
+guard-never = remove it: this can never be shared, not even with confirmation.
+guard-kind-national-number = Belgian national register number
+guard-kind-bis-number = BIS number
+guard-kind-iban = IBAN
+guard-kind-email = E-mail address
+guard-kind-phone = Phone number
+
+## Knowledge base
+nav-knowledge = Knowledge base
+knowledge-title = Knowledge base
+knowledge-intro = Playbooks, lessons learned, exercise kits and guides from the community — each shared under its own TLP label.
+knowledge-empty = Nothing here yet that you may read. Share what you learned: others face the same problems.
+article-new = Write an article
+article-edit = Edit article
+article-form-intro = Write in Markdown. Lessons learned are shared anonymously by default: your organization stays hidden from the others.
+field-category = Category
+field-topic = Topic
+field-topics = Topics
+field-body-markdown = Text (Markdown)
+field-comment = Your comment (Markdown)
+markdown-hint = Headings with #, lists with - or 1., **bold**, `code`, tables and links. HTML is shown as text and images as their description.
+filter-any = Any
+filter-apply = Filter
+category-playbook = Playbook
+category-lessons_learned = Lessons learned
+category-exercise_kit = Exercise kit
+category-guide = Guide
+topic-supply_chain = Supply chain
+topic-policy = Policy
+topic-technical = Technical
+topic-ai = AI
+topic-other = Other
+article-version-n = Version { $version } · history
+article-history-title = History of “{ $title }”
+article-versions = Versions
+article-version = Version
+article-editor = Saved by
+article-saved = Saved
+article-compare-from = Compare version
+article-compare-to = with version
+article-compare = Compare
+article-diff-title = Changes from version { $from } to version { $to }
+article-no-difference = These versions have the same text.
+diff-added = added
+diff-removed = removed
+comments-n = { $count ->
+    [0] No comments yet
+    [one] One comment
+   *[other] { $count } comments
+}
+comments-hint = Comments are readable by exactly those who may read this article.
+comment-post = Post comment
+
+## Search
+nav-search = Search
+search-title = Search
+search-title-for = Search: { $q }
+search-intro = One search over everything you may read: announcements and the knowledge base. Accents and capitals do not matter; every word must match.
+search-label = Words to look for
+search-kind = Kind
+search-from = Changed from
+search-until = Changed until
+search-button = Search
+search-results-n = { $count ->
+    [0] No results
+    [one] One result
+   *[other] { $count } results
+}
+search-nothing = Nothing you may read matches. Try fewer words or other filters.
+previous-page = Previous page
+item-kind-announcement = Announcement
+item-kind-article = Article
+search-results-more = More than { $count } results

@@ -417,3 +417,81 @@ directory-no-contacts = Aucun contact indiqué
 directory-profile-intro = Les membres d'autres institutions vous trouvent dans l'annuaire avec votre nom, votre rôle et votre adresse e-mail — seulement si vous le choisissez.
 field-directory-listed = M'afficher comme contact dans l'annuaire des membres
 directory-open = Ouvrir l'annuaire des membres
+## Filtre de données personnelles
+guard-title = Données personnelles détectées
+guard-intro = Les données de santé et les données personnelles ne doivent jamais être partagées. Chaque détection est marquée ci-dessous dans votre texte. Supprimez-la ou, s'il s'agit de coordonnées qui peuvent être partagées (l'adresse de sécurité d'un fournisseur, par exemple), confirmez-la.
+guard-finding-at = { $kind } à la ligne { $line }, colonne { $column }
+guard-confirm = ceci peut être partagé
+guard-never = supprimez-le : ceci ne peut jamais être partagé, même avec confirmation.
+guard-kind-national-number = Numéro de registre national
+guard-kind-bis-number = Numéro BIS
+guard-kind-iban = IBAN
+guard-kind-email = Adresse e-mail
+guard-kind-phone = Numéro de téléphone
+
+## Base de connaissances
+nav-knowledge = Base de connaissances
+knowledge-title = Base de connaissances
+knowledge-intro = Playbooks, retours d'expérience, kits d'exercice et guides de la communauté — chacun partagé sous son propre label TLP.
+knowledge-empty = Rien ici que vous puissiez lire pour l'instant. Partagez ce que vous avez appris : d'autres affrontent les mêmes problèmes.
+article-new = Rédiger un article
+article-edit = Modifier l'article
+article-form-intro = Rédigez en Markdown. Les retours d'expérience sont partagés anonymement par défaut : votre organisation reste cachée aux autres.
+field-category = Catégorie
+field-topic = Thème
+field-topics = Thèmes
+field-body-markdown = Texte (Markdown)
+field-comment = Votre commentaire (Markdown)
+markdown-hint = Titres avec #, listes avec - ou 1., **gras**, `code`, tableaux et liens. Le HTML est affiché comme texte et les images par leur description.
+filter-any = Tous
+filter-apply = Filtrer
+category-playbook = Playbook
+category-lessons_learned = Retour d'expérience
+category-exercise_kit = Kit d'exercice
+category-guide = Guide
+topic-supply_chain = Chaîne d'approvisionnement
+topic-policy = Politique
+topic-technical = Technique
+topic-ai = IA
+topic-other = Autre
+article-version-n = Version { $version } · historique
+article-history-title = Historique de « { $title } »
+article-versions = Versions
+article-version = Version
+article-editor = Enregistrée par
+article-saved = Enregistrée
+article-compare-from = Comparer la version
+article-compare-to = avec la version
+article-compare = Comparer
+article-diff-title = Modifications de la version { $from } à la version { $to }
+article-no-difference = Ces versions ont le même texte.
+diff-added = ajouté
+diff-removed = supprimé
+comments-n = { $count ->
+    [0] Pas encore de commentaire
+    [one] Un commentaire
+   *[other] { $count } commentaires
+}
+comments-hint = Les commentaires sont lisibles exactement par ceux qui peuvent lire cet article.
+comment-post = Publier le commentaire
+
+## Recherche
+nav-search = Recherche
+search-title = Recherche
+search-title-for = Recherche : { $q }
+search-intro = Une seule recherche sur tout ce que vous pouvez lire : annonces et base de connaissances. Accents et majuscules n'ont pas d'importance ; chaque mot doit correspondre.
+search-label = Mots à chercher
+search-kind = Type
+search-from = Modifié à partir du
+search-until = Modifié jusqu'au
+search-button = Rechercher
+search-results-n = { $count ->
+    [0] Aucun résultat
+    [one] Un résultat
+   *[other] { $count } résultats
+}
+search-nothing = Rien de ce que vous pouvez lire ne correspond. Essayez moins de mots ou d'autres filtres.
+previous-page = Page précédente
+item-kind-announcement = Annonce
+item-kind-article = Article
+search-results-more = Plus de { $count } résultats

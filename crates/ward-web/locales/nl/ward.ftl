@@ -417,3 +417,81 @@ directory-no-contacts = Geen contactpersoon vermeld
 directory-profile-intro = Leden van andere instellingen vinden u in de ledenlijst met uw naam, rol en e-mailadres — alleen als u dat kiest.
 field-directory-listed = Toon mij als contactpersoon in de ledenlijst
 directory-open = De ledenlijst openen
+## Persoonsgegevensfilter
+guard-title = Persoonsgegevens gevonden
+guard-intro = Gezondheidsgegevens en persoonsgegevens mogen nooit gedeeld worden. Elke vondst is hieronder in uw tekst gemarkeerd. Verwijder ze, of bevestig ze als het om contactgegevens gaat die gedeeld mogen worden, zoals het beveiligingsadres van een leverancier.
+guard-finding-at = { $kind } op regel { $line }, kolom { $column }
+guard-confirm = dit mag gedeeld worden
+guard-never = verwijder dit: dit mag nooit gedeeld worden, ook niet met bevestiging.
+guard-kind-national-number = Rijksregisternummer
+guard-kind-bis-number = BIS-nummer
+guard-kind-iban = IBAN
+guard-kind-email = E-mailadres
+guard-kind-phone = Telefoonnummer
+
+## Kennisbank
+nav-knowledge = Kennisbank
+knowledge-title = Kennisbank
+knowledge-intro = Playbooks, lessen uit incidenten, oefenpakketten en handleidingen uit de gemeenschap — elk gedeeld onder een eigen TLP-label.
+knowledge-empty = Hier staat nog niets dat u mag lezen. Deel wat u geleerd hebt: anderen worstelen met dezelfde problemen.
+article-new = Artikel schrijven
+article-edit = Artikel bewerken
+article-form-intro = Schrijf in Markdown. Lessen uit incidenten worden standaard anoniem gedeeld: uw organisatie blijft verborgen voor de anderen.
+field-category = Categorie
+field-topic = Thema
+field-topics = Thema's
+field-body-markdown = Tekst (Markdown)
+field-comment = Uw reactie (Markdown)
+markdown-hint = Titels met #, lijsten met - of 1., **vet**, `code`, tabellen en links. HTML wordt als tekst getoond en afbeeldingen als hun beschrijving.
+filter-any = Alle
+filter-apply = Filteren
+category-playbook = Playbook
+category-lessons_learned = Lessen uit incidenten
+category-exercise_kit = Oefenpakket
+category-guide = Handleiding
+topic-supply_chain = Toeleveringsketen
+topic-policy = Beleid
+topic-technical = Technisch
+topic-ai = AI
+topic-other = Andere
+article-version-n = Versie { $version } · geschiedenis
+article-history-title = Geschiedenis van “{ $title }”
+article-versions = Versies
+article-version = Versie
+article-editor = Opgeslagen door
+article-saved = Opgeslagen
+article-compare-from = Vergelijk versie
+article-compare-to = met versie
+article-compare = Vergelijken
+article-diff-title = Wijzigingen van versie { $from } naar versie { $to }
+article-no-difference = Deze versies hebben dezelfde tekst.
+diff-added = toegevoegd
+diff-removed = verwijderd
+comments-n = { $count ->
+    [0] Nog geen reacties
+    [one] Eén reactie
+   *[other] { $count } reacties
+}
+comments-hint = Reacties zijn leesbaar voor precies wie dit artikel mag lezen.
+comment-post = Reactie plaatsen
+
+## Zoeken
+nav-search = Zoeken
+search-title = Zoeken
+search-title-for = Zoeken: { $q }
+search-intro = Eén zoekopdracht over alles wat u mag lezen: mededelingen en de kennisbank. Accenten en hoofdletters spelen geen rol; elk woord moet voorkomen.
+search-label = Woorden om te zoeken
+search-kind = Soort
+search-from = Gewijzigd vanaf
+search-until = Gewijzigd tot en met
+search-button = Zoeken
+search-results-n = { $count ->
+    [0] Geen resultaten
+    [one] Eén resultaat
+   *[other] { $count } resultaten
+}
+search-nothing = Niets dat u mag lezen komt overeen. Probeer minder woorden of andere filters.
+previous-page = Vorige pagina
+item-kind-announcement = Mededeling
+item-kind-article = Artikel
+search-results-more = Meer dan { $count } resultaten

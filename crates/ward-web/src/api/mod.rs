@@ -7,7 +7,9 @@ mod community;
 mod directory;
 mod extract;
 mod items;
+mod knowledge;
 mod me;
+mod search;
 
 use axum::Json;
 use axum::http::{StatusCode, header};
@@ -19,6 +21,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use ward_core::FieldError;
+use ward_core::guard::PersonalDataFinding;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -37,7 +40,8 @@ pub use extract::{ApiJson, ApiPath, ApiQuery, PageQuery};
     tags(
         (name = "me", description = "The caller's own account"),
         (name = "community", description = "Organizations, people, invitations, sharing groups, settings"),
-        (name = "items", description = "Shared items of every kind, and announcements"),
+        (name = "items", description = "Shared items of every kind, their comments, search, and announcements"),
+        (name = "knowledge", description = "The knowledge base: articles, their versions and differences"),
         (name = "audit", description = "The audit trail"),
         (name = "applications", description = "Membership applications: the public submission and the coordinator's review")
     )
@@ -92,6 +96,18 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(community::list_audit))
         .routes(routes!(items::list_items))
         .routes(routes!(items::get_item))
+        .routes(routes!(search::search_items))
+        .routes(routes!(knowledge::list_comments, knowledge::add_comment))
+        .routes(routes!(knowledge::delete_comment))
+        .routes(routes!(knowledge::list_articles, knowledge::create_article))
+        .routes(routes!(
+            knowledge::get_article,
+            knowledge::update_article,
+            knowledge::delete_article
+        ))
+        .routes(routes!(knowledge::list_versions))
+        .routes(routes!(knowledge::get_version))
+        .routes(routes!(knowledge::diff_versions))
         .routes(routes!(
             announcements::list_announcements,
             announcements::create_announcement
@@ -144,6 +160,10 @@ pub struct Problem {
     /// Field by field problems, for validation errors.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// Personal data found in the submitted text, each with its field and position. Confirmable findings carry
+    /// a `text`; send `kind:text` back in `confirmed_personal_data` to share it anyway.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub personal_data: Vec<PersonalDataFinding>,
 }
 
 /// Renders an error as `application/problem+json`.
@@ -161,6 +181,7 @@ pub fn problem_response(
         instance: path.to_owned(),
         request_id: request_id.to_owned(),
         errors: error.field_errors().to_vec(),
+        personal_data: error.personal_data().to_vec(),
     };
     let body = serde_json::to_vec(&problem).unwrap_or_default();
     (

@@ -12,7 +12,7 @@ use ward_core::page::PageRequest;
 use ward_core::policy;
 use ward_core::time::Timestamp;
 use ward_core::tlp::Tlp;
-use ward_store::{groups, items, orgs, people};
+use ward_store::items;
 
 use crate::auth::audit_ctx;
 use crate::auth::session::{SignedIn, UiSession};
@@ -21,8 +21,10 @@ use crate::forms::UiForm;
 use crate::i18n::Tr;
 use crate::net::RequestCtx;
 use crate::state::AppState;
+use crate::ui::guard::GuardPanel;
 use crate::ui::home::DoneQuery;
 use crate::ui::layout::{Errors, Layout, ok, page};
+use crate::ui::marking::{MarkingPicker, chosen_ids};
 use crate::ui::org::{Choice, choices};
 use crate::ui::view::{AnnouncementRow, TlpBadge, audience_words};
 
@@ -155,13 +157,6 @@ pub async fn show(
     }))
 }
 
-/// One option of an audience picker.
-struct Pick {
-    id: String,
-    label: String,
-    selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "announcement_form.html")]
 struct FormPage {
@@ -171,19 +166,9 @@ struct FormPage {
     version: i64,
     draft: AnnouncementDraft,
     languages: Vec<Choice>,
-    tlps: Vec<TlpChoice>,
-    audiences: Vec<Choice>,
-    groups: Vec<Pick>,
-    orgs: Vec<Pick>,
-    people: Vec<Pick>,
+    marking: MarkingPicker,
+    guard: GuardPanel,
     errors: Errors,
-}
-
-struct TlpChoice {
-    value: &'static str,
-    badge: TlpBadge,
-    explained: String,
-    checked: bool,
 }
 
 async fn form_page(
@@ -195,19 +180,20 @@ async fn form_page(
     errors: Errors,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let mut tx = state.store().read().await?;
-    let all_groups = groups::all(&mut tx).await?;
-    let all_orgs = orgs::all(&mut tx).await?;
-    let all_people = people::all_active(&mut tx).await?;
-    tx.finish().await?;
-    let chosen = |id: String| draft.audience_ids.contains(&id);
-    let tlp = Tlp::parse_label(&draft.tlp).unwrap_or(Tlp::Green);
-    let audience_kind = draft
-        .audience
-        .parse()
-        .unwrap_or(ward_core::marking::AudienceKind::Community);
+    let marking =
+        MarkingPicker::load(state, t, &draft.tlp, &draft.audience, &draft.audience_ids).await?;
     let language = draft.language.parse::<Language>().unwrap_or(t.language());
     let community = state.settings().await?.community_name;
+    let guard = GuardPanel::of(
+        t,
+        &errors.0,
+        &[
+            ("title", t.get("field-title"), &draft.title),
+            ("summary", t.get("field-summary"), &draft.summary),
+            ("body", t.get("field-body"), &draft.body),
+        ],
+        &draft.confirmed_personal_data,
+    );
     let (title, action, path) = match existing {
         Some(a) => (
             t.get("announcement-edit"),
@@ -228,48 +214,9 @@ async fn form_page(
             editing: existing.is_some(),
             version: existing.map_or(0, |a| a.item.version),
             languages: choices(t, Language::ALL, Language::code, "language", &[language]),
-            tlps: Tlp::ALL
-                .iter()
-                .rev()
-                .map(|x| TlpChoice {
-                    value: x.label(),
-                    badge: TlpBadge::of(*x),
-                    explained: t.get(&format!("tlp-explain-{}", x.code().replace('+', "-"))),
-                    checked: *x == tlp,
-                })
-                .collect(),
-            audiences: choices(
-                t,
-                ward_core::marking::AudienceKind::ALL,
-                ward_core::marking::AudienceKind::code,
-                "audience-kind",
-                &[audience_kind],
-            ),
-            groups: all_groups
-                .iter()
-                .map(|g| Pick {
-                    id: g.id.to_string(),
-                    label: g.name.clone(),
-                    selected: chosen(g.id.to_string()),
-                })
-                .collect(),
-            orgs: all_orgs
-                .iter()
-                .map(|o| Pick {
-                    id: o.id.to_string(),
-                    label: o.name.clone(),
-                    selected: chosen(o.id.to_string()),
-                })
-                .collect(),
-            people: all_people
-                .iter()
-                .map(|p| Pick {
-                    id: p.id.to_string(),
-                    label: format!("{} — {}", p.display_name, p.org_name),
-                    selected: chosen(p.id.to_string()),
-                })
-                .collect(),
+            marking,
             draft,
+            guard,
             errors,
         },
     ))
@@ -282,7 +229,9 @@ pub async fn new_form(
     SignedIn(session): SignedIn,
 ) -> AppResult<Response> {
     if !policy::can_contribute(&session.viewer) {
-        return Err(AppError::Forbidden(announcements::CANNOT_CONTRIBUTE.into()));
+        return Err(AppError::Forbidden(
+            ward_community::editing::CANNOT_CONTRIBUTE.into(),
+        ));
     }
     let draft = AnnouncementDraft {
         tlp: Tlp::Green.label().to_owned(),
@@ -329,16 +278,19 @@ pub struct AnnouncementForm {
     pinned: Option<String>,
     #[serde(default)]
     version: Option<i64>,
+    /// Personal data the author confirmed may be shared (`kind:text`).
+    #[serde(default)]
+    confirm: Vec<String>,
 }
 
 impl AnnouncementForm {
     fn draft(self) -> (AnnouncementDraft, Option<i64>) {
-        let ids = match self.audience.as_str() {
-            "groups" => self.audience_groups,
-            "organizations" => self.audience_orgs,
-            "people" => self.audience_people,
-            _ => Vec::new(),
-        };
+        let ids = chosen_ids(
+            &self.audience,
+            self.audience_groups,
+            self.audience_orgs,
+            self.audience_people,
+        );
         (
             AnnouncementDraft {
                 title: self.title,
@@ -350,6 +302,7 @@ impl AnnouncementForm {
                 audience_ids: ids,
                 anonymous: self.anonymous.is_some(),
                 pinned: self.pinned.is_some(),
+                confirmed_personal_data: self.confirm,
             },
             self.version,
         )
@@ -417,7 +370,9 @@ pub async fn edit_form(
         .ok_or(AppError::NotFound)?;
     tx.finish().await?;
     if !policy::can_edit(&session.viewer, &a.item.access()) {
-        return Err(AppError::Forbidden(announcements::CANNOT_EDIT.into()));
+        return Err(AppError::Forbidden(
+            ward_community::editing::CANNOT_EDIT.into(),
+        ));
     }
     let draft = draft_of(&a);
     form_page(

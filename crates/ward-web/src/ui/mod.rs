@@ -6,13 +6,17 @@ mod applications;
 mod audit;
 mod community;
 mod directory;
+mod guard;
 mod home;
 mod invite;
 mod join;
+mod knowledge;
 pub mod layout;
 mod login;
+mod marking;
 mod org;
 mod profile;
+mod search;
 mod view;
 
 use axum::Router;
@@ -83,6 +87,21 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/announcements/{id}/edit", get(announcements::edit_form))
         .route("/announcements/{id}/delete", post(announcements::delete))
+        .route("/knowledge", get(knowledge::list).post(knowledge::create))
+        .route("/knowledge/new", get(knowledge::new_form))
+        .route(
+            "/knowledge/{id}",
+            get(knowledge::show).post(knowledge::update),
+        )
+        .route("/knowledge/{id}/edit", get(knowledge::edit_form))
+        .route("/knowledge/{id}/delete", post(knowledge::delete))
+        .route("/knowledge/{id}/history", get(knowledge::history))
+        .route("/knowledge/{id}/comments", post(knowledge::comment))
+        .route(
+            "/knowledge/{id}/comments/{comment}/delete",
+            post(knowledge::delete_comment),
+        )
+        .route("/search", get(search::page_of))
         .route("/audit", get(audit::page))
         .route("/join", get(join::form).post(join::submit))
         .route("/join/status/{secret}", get(join::status))

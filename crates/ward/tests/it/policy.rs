@@ -98,7 +98,13 @@ async fn check(engine: Engine, w: World) -> Result<(), TestCaseError> {
         group_ids.push(g.id);
     }
     let mut world: Vec<Item> = Vec::new();
-    for (author, tlp, kind, picks, anonymous) in &w.items {
+    for (n, (author, tlp, kind, picks, anonymous)) in w.items.iter().enumerate() {
+        // Announcements and articles alternate, so both kinds' lists and reads are checked.
+        let item_kind = if n % 2 == 0 {
+            ItemKind::Announcement
+        } else {
+            ItemKind::Article
+        };
         let owner = orgs[w.people[*author].0];
         let audience = match kind {
             0 => Audience::Community,
@@ -123,7 +129,7 @@ async fn check(engine: Engine, w: World) -> Result<(), TestCaseError> {
         let id = items::insert(
             &mut tx,
             &NewItem {
-                kind: ItemKind::Announcement,
+                kind: item_kind,
                 owner,
                 author: people[*author],
                 attribution,
@@ -135,18 +141,40 @@ async fn check(engine: Engine, w: World) -> Result<(), TestCaseError> {
         )
         .await
         .unwrap();
-        ward_store::on_engine!(tx, |c| sqlx::query(
-            "INSERT INTO announcements (item_id, body, pinned) VALUES ($1, 'b', FALSE)"
+        let detail = match item_kind {
+            ItemKind::Announcement => {
+                "INSERT INTO announcements (item_id, body, pinned) VALUES ($1, 'b', FALSE)"
+            }
+            _ => "INSERT INTO articles (item_id, category, body) VALUES ($1, 'guide', 'b')",
+        };
+        ward_store::on_engine!(tx, |c| sqlx::query(detail)
+            .bind(id)
+            .execute(c)
+            .await
+            .unwrap()
+            .rows_affected());
+        ward_store::search::put(&mut tx, id, &format!("item by {author}"), "shared text", "")
+            .await
+            .unwrap();
+        // One comment per item, by its author: hidden with the author on anonymous items.
+        ward_store::on_engine!(tx, |c| {
+            sqlx::query(
+            "INSERT INTO comments (id, item_id, author_id, org_id, body, created_at) VALUES ($1, $2, $3, $4, 'c', $5)"
         )
+        .bind(ward_core::ids::CommentId::new())
         .bind(id)
+        .bind(people[*author])
+        .bind(owner)
+        .bind(app.store.now())
         .execute(c)
         .await
         .unwrap()
-        .rows_affected());
+        .rows_affected()
+        });
         tx.commit().await.unwrap();
         world.push(Item {
             id,
-            kind: ItemKind::Announcement,
+            kind: item_kind,
             owner,
             owner_name: String::new(),
             author: people[*author],
@@ -178,13 +206,52 @@ async fn check(engine: Engine, w: World) -> Result<(), TestCaseError> {
             .map(|v| v["id"].as_str().unwrap().parse().unwrap())
             .collect();
         prop_assert_eq!(&listed, &expected, "/items for person {}", i);
+        let of_kind = |kind: ItemKind| -> BTreeSet<ItemId> {
+            world
+                .iter()
+                .filter(|it| it.kind == kind && expected.contains(&it.id))
+                .map(|it| it.id)
+                .collect()
+        };
         let announced: BTreeSet<ItemId> = api
             .all("/announcements")
             .await
             .iter()
             .map(|v| v["id"].as_str().unwrap().parse().unwrap())
             .collect();
-        prop_assert_eq!(&announced, &expected, "/announcements for person {}", i);
+        prop_assert_eq!(
+            &announced,
+            &of_kind(ItemKind::Announcement),
+            "/announcements for person {}",
+            i
+        );
+        let articles: BTreeSet<ItemId> = api
+            .all("/articles")
+            .await
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().parse().unwrap())
+            .collect();
+        prop_assert_eq!(
+            &articles,
+            &of_kind(ItemKind::Article),
+            "/articles for person {}",
+            i
+        );
+        let (status, found) = api.get("/search?q=shared&limit=50").await;
+        prop_assert_eq!(status, 200);
+        let searched: BTreeSet<ItemId> = found["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["item"]["id"].as_str().unwrap().parse().unwrap())
+            .collect();
+        prop_assert_eq!(&searched, &expected, "/search for person {}", i);
+        prop_assert_eq!(
+            found["total"].as_i64(),
+            Some(i64::try_from(expected.len()).unwrap()),
+            "search count for person {}",
+            i
+        );
         let dashboard = api.get("/dashboard").await.1;
         let counted: i64 = dashboard["readable_items"]
             .as_array()
@@ -223,14 +290,31 @@ async fn check(engine: Engine, w: World) -> Result<(), TestCaseError> {
                     i
                 );
             }
-            let (status, _) = api.get(&format!("/announcements/{}", item.id)).await;
+            let own_path = match item.kind {
+                ItemKind::Announcement => format!("/announcements/{}", item.id),
+                _ => format!("/articles/{}", item.id),
+            };
+            let (status, _) = api.get(&own_path).await;
+            prop_assert_eq!(status == 200, readable, "{} for person {}", own_path, i);
+            let (status, thread) = api.get(&format!("/items/{}/comments", item.id)).await;
             prop_assert_eq!(
                 status == 200,
                 readable,
-                "/announcements/{} for person {}",
+                "comments on {} for person {}",
                 item.id,
                 i
             );
+            if readable {
+                let hidden = item.contributor_for(&viewer).is_none();
+                prop_assert_eq!(thread.as_array().map(Vec::len), Some(1));
+                prop_assert_eq!(
+                    thread[0]["author"].is_null(),
+                    hidden,
+                    "comment author on {} for person {}",
+                    item.id,
+                    i
+                );
+            }
         }
     }
     Ok(())

@@ -22,6 +22,25 @@ async fn member(app: &TestApp) -> String {
     app.token(p, TokenScope::Write).await
 }
 
+/// Sends the head of a POST that announces `length` bytes of JSON, without the body, and returns the answer.
+async fn declare_body(app: &TestApp, path: &str, token: &str, length: usize) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_to_end(&mut answer),
+    )
+    .await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
 async fn raw(
     app: &TestApp,
     method: &str,
@@ -150,21 +169,19 @@ on_each_engine!(malformed_api_input_gets_problem_details, |app| {
                 .is_empty()
         );
     }
-    let huge = vec![b' '; 2 * 1024 * 1024];
-    let (status, content_type, _) = raw(
-        &app,
-        "POST",
-        "/api/v1/announcements",
-        &token,
-        "application/json",
-        huge,
-    )
-    .await;
+    // An oversized body is refused from its declared length, before it is read. The request goes out by hand:
+    // an HTTP client still writing the body when the answer comes may report the closed connection instead.
+    let answer = declare_body(&app, "/api/v1/announcements", &token, 2 * 1024 * 1024).await;
     assert!(
-        status == 413 || status == 400,
-        "an oversized body is refused: {status}"
+        answer.starts_with("HTTP/1.1 413"),
+        "an oversized body is refused: {answer}"
     );
-    assert_eq!(content_type, "application/problem+json");
+    assert!(
+        answer
+            .to_ascii_lowercase()
+            .contains("content-type: application/problem+json"),
+        "{answer}"
+    );
     let (status, _, text) = raw(&app, "POST", "/api/v1/announcements", &token, "application/json",
         serde_json::to_vec(&json!({"title": "x".repeat(300), "language": "en", "tlp": "GREEN", "audience": "community"})).unwrap()).await;
     assert_eq!(status, 422);
