@@ -487,6 +487,8 @@ async function joinApproved(t) {
     !overflow.overflows,
     `/join scrolls sideways on a phone: ${overflow.scrollWidth} > ${overflow.width}; ${overflow.culprits.join('; ')}`,
   );
+}
+
 /** j. Write an article with a national register number: the guard marks it in place and nothing is saved; without
  * it the article is published, rendered from Markdown, and a second version shows its difference. */
 async function knowledgeGuard(t) {
