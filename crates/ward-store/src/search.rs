@@ -164,10 +164,12 @@ const SQLITE_PAGE: &str = page_of!(concat!(
     " ORDER BY f.score, i.updated_at DESC, i.id DESC LIMIT $12 OFFSET $13"
 ));
 
-/// As [`SQLITE_COUNT`], on PostgreSQL.
+/// As [`SQLITE_COUNT`], on PostgreSQL. The matches are collected first (through the index): with the `LIMIT` in
+/// view, the planner would otherwise scan the whole table hoping to find enough rows early, and it overestimates
+/// prefix matches by far.
 const POSTGRES_COUNT: &str = concat!(
-    "SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d JOIN items i ON i.id = d.item_id \
-     WHERE d.tsv @@ to_tsquery('simple', $4) AND ",
+    "WITH m AS MATERIALIZED (SELECT item_id FROM search_docs WHERE tsv @@ to_tsquery('simple', $4)) \
+     SELECT COUNT(*) FROM (SELECT 1 FROM m JOIN items i ON i.id = m.item_id WHERE ",
     visible_items_sql!(),
     filters_sql!(),
     " LIMIT $11) c"
@@ -185,7 +187,7 @@ const POSTGRES_PAGE: &str = page_of!(concat!(
 ));
 
 /// Readable matches are counted up to this many; beyond it, "more than" is what a person needs to know.
-pub const COUNT_CAP: i64 = 1_000;
+pub const COUNT_CAP: i64 = 200;
 
 /// Binds the parameters every search statement shares.
 macro_rules! bind_common {

@@ -48,7 +48,7 @@ pub struct SearchParams {
     /// Results per page, 1–50 (default 20).
     #[serde(default)]
     pub limit: Option<u32>,
-    /// Results to skip (default 0, at most 1,000).
+    /// Results to skip (default 0, at most 200).
     #[serde(default)]
     pub offset: Option<u32>,
 }
@@ -114,8 +114,8 @@ impl SearchParams {
             errors.push("limit", format!("between 1 and {MAX_LIMIT}"));
         }
         let offset = self.offset.unwrap_or(0);
-        if offset > 1_000 {
-            errors.push("offset", "at most 1000; narrow the search instead");
+        if offset > 200 {
+            errors.push("offset", "at most 200; narrow the search instead");
         }
         match text {
             Some(text) if errors.is_empty() => Ok(Search {
@@ -138,7 +138,7 @@ impl SearchParams {
 
 /// A page of results.
 pub struct Found {
-    /// Readable matches in all, counted up to 1,000.
+    /// Readable matches in all, counted up to 200.
     pub total: i64,
     /// Whether there are more than `total`.
     pub more: bool,

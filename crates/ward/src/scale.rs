@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, anyhow, bail};
 use rand::rngs::StdRng;
-use rand::seq::IndexedRandom;
+use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
 use ward_community::announcements::{self, AnnouncementInput};
@@ -222,6 +222,7 @@ pub async fn generate(store: &Store, args: &DemoArgs) -> Result<Summary> {
                     .is_some_and(|(_, k)| *k != OrgKind::Supplier)
         })
         .collect();
+    let vocabulary = Vocabulary::new(&mut rng);
     let mut viewers: HashMap<PersonId, (Viewer, ward_core::secret::SecretHash)> = HashMap::new();
     let mut written = 0;
     while written < args.items {
@@ -236,7 +237,7 @@ pub async fn generate(store: &Store, args: &DemoArgs) -> Result<Summary> {
             };
             let marking = marking(&mut rng, &org_ids, &group_ids, &persons)?;
             let anonymous = rng.random_bool(0.3);
-            write_item(&mut tx, viewer, &mut rng, marking, anonymous).await?;
+            write_item(&mut tx, viewer, &mut rng, &vocabulary, marking, anonymous).await?;
             written += 1;
         }
         tx.commit().await?;
@@ -354,12 +355,13 @@ async fn write_item(
     tx: &mut WriteTx,
     viewer: &Viewer,
     rng: &mut StdRng,
+    vocabulary: &Vocabulary,
     marking: Marking,
     anonymous: bool,
 ) -> Result<()> {
-    let title = sentence(rng, 4, 9);
-    let summary = sentence(rng, 8, 16);
-    let body = paragraphs(rng);
+    let title = sentence(rng, vocabulary, 4, 9);
+    let summary = sentence(rng, vocabulary, 8, 16);
+    let body = paragraphs(rng, vocabulary);
     let attribution = if anonymous {
         Attribution::Anonymous
     } else {
@@ -410,7 +412,7 @@ async fn write_item(
     Ok(())
 }
 
-/// Words of the field, in the community's languages, for generated text.
+/// Words of the field, in the community's languages, for generated text (the function words are separate).
 const WORDS: &[&str] = &[
     "ransomware",
     "phishing",
@@ -563,9 +565,68 @@ const WORDS: &[&str] = &[
     "domaine",
 ];
 
-fn sentence(rng: &mut StdRng, min: usize, max: usize) -> String {
+/// Words with the frequencies of natural text: a few function words are everywhere, each field word is in some of
+/// the texts, and a long tail of rarer words fills the rest (Zipf's law, exponent 1). Searching then meets what it
+/// meets in a real knowledge base, where most words occur in a small share of the items.
+struct Vocabulary {
+    words: Vec<String>,
+    /// Cumulative weights, for sampling by binary search.
+    cumulative: Vec<f64>,
+}
+
+/// Words that lead every frequency list in the three languages.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "de", "a", "of", "het", "and", "en", "le", "la", "to", "in", "van", "les", "des", "is",
+    "et", "een", "for", "pour", "with", "met", "voor", "on", "op", "du", "un", "une", "this",
+    "dit", "ce",
+];
+
+/// Syllables for the long tail of generated words.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mer", "ti", "van", "do", "re", "sen", "bra", "qui", "lon", "zet", "mi", "por",
+    "gal", "fe", "nu", "tra", "vel", "os", "ain", "ber", "cha", "dri",
+];
+
+impl Vocabulary {
+    fn new(rng: &mut StdRng) -> Self {
+        let mut rest: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+        for _ in 0..4_000 {
+            let n = rng.random_range(2..4);
+            let word: String = (0..n)
+                .filter_map(|_| SYLLABLES.choose(rng).copied())
+                .collect();
+            rest.push(word);
+        }
+        rest.shuffle(rng);
+        let words: Vec<String> = FUNCTION_WORDS
+            .iter()
+            .map(|w| (*w).to_owned())
+            .chain(rest)
+            .collect();
+        let mut total = 0.0;
+        let cumulative = (1..=words.len())
+            .map(|rank| {
+                total += 1.0 / f64::from(u32::try_from(rank).unwrap_or(u32::MAX));
+                total
+            })
+            .collect();
+        Self { words, cumulative }
+    }
+
+    fn word(&self, rng: &mut StdRng) -> &str {
+        let total = self.cumulative.last().copied().unwrap_or(1.0);
+        let x = rng.random::<f64>() * total;
+        let at = self.cumulative.partition_point(|c| *c < x);
+        self.words
+            .get(at)
+            .or_else(|| self.words.last())
+            .map_or("", String::as_str)
+    }
+}
+
+fn sentence(rng: &mut StdRng, vocabulary: &Vocabulary, min: usize, max: usize) -> String {
     let n = rng.random_range(min..=max);
-    let words: Vec<&str> = (0..n).filter_map(|_| WORDS.choose(rng).copied()).collect();
+    let words: Vec<&str> = (0..n).map(|_| vocabulary.word(rng)).collect();
     let mut s = words.join(" ");
     if let Some(first) = s.get(..1) {
         s = first.to_uppercase() + s.get(1..).unwrap_or_default();
@@ -573,13 +634,13 @@ fn sentence(rng: &mut StdRng, min: usize, max: usize) -> String {
     s
 }
 
-fn paragraphs(rng: &mut StdRng) -> String {
+fn paragraphs(rng: &mut StdRng, vocabulary: &Vocabulary) -> String {
     let n = rng.random_range(2..6);
     (0..n)
         .map(|_| {
             let sentences = rng.random_range(2..6);
             (0..sentences)
-                .map(|_| sentence(rng, 6, 18) + ".")
+                .map(|_| sentence(rng, vocabulary, 6, 18) + ".")
                 .collect::<Vec<_>>()
                 .join(" ")
         })

@@ -23,9 +23,9 @@ pub struct SearchResult {
 /// A page of results.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SearchPage {
-    /// Readable matches in all (never counting what the caller may not read), counted up to 1,000.
+    /// Readable matches in all (never counting what the caller may not read), counted up to 200.
     pub total: i64,
-    /// Whether there are more readable matches than `total` (counting stops at 1,000).
+    /// Whether there are more readable matches than `total` (counting stops at 200).
     pub more: bool,
     /// Results skipped.
     pub offset: u32,

@@ -117,7 +117,7 @@ pub async fn page_of(
             let page_link = |offset: u32| with_offset(&params, offset);
             let previous = (s.offset > 0).then(|| page_link(s.offset.saturating_sub(s.limit)));
             let shown = i64::from(s.offset) + i64::try_from(rows.len()).unwrap_or(0);
-            let next = ((shown < f.total || f.more) && s.offset + s.limit <= 1_000)
+            let next = ((shown < f.total || f.more) && s.offset + s.limit <= 200)
                 .then(|| page_link(s.offset + s.limit));
             (f.total, rows, previous, next)
         }
