@@ -362,6 +362,11 @@ async function screenshotTour(t) {
   await visitor.goto('/login');
   await expectHeading(visitor, /^Sign in$/);
   await t.shoot(visitor, 'login');
+  await visitor.locator('#portal-link').click();
+  await expectPath(visitor, '/public');
+  assert.ok((await visitor.locator('main ul.items > li').count()) > 0, 'the demo has TLP:CLEAR items for the public');
+  assert.equal(await visitor.locator('main .badge.tlp:not(.tlp-clear)').count(), 0, 'nothing but TLP:CLEAR is public');
+  await t.shoot(visitor, 'portal');
 
   const page = await t.newPage();
   await signIn(page, ACCOUNTS.securityOfficer, t.keyring);

@@ -89,3 +89,28 @@ pub async fn overview(tx: &mut Tx, viewer: &Viewer, org: OrgId) -> StoreResult<O
     .await?
     }))
 }
+
+/// What the public portal tells anyone about the community: its size and how much it shares, never what.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct PublicFigures {
+    /// Active member organizations (guests and the coordinator's secretariat not counted).
+    pub member_orgs: i64,
+    /// Items shared, under every marking.
+    pub items: i64,
+}
+
+/// The public figures, in one statement.
+///
+/// # Errors
+/// On database errors.
+pub async fn public_figures(tx: &mut Tx) -> StoreResult<PublicFigures> {
+    Ok(on_engine!(tx, |c| {
+        sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM organizations WHERE status = 'active' AND kind NOT IN ($1, 'coordinator')) \
+           AS member_orgs, (SELECT COUNT(*) FROM items) AS items"
+    )
+    .bind(crate::orgs::guest_kind())
+    .fetch_one(c)
+    .await?
+    }))
+}

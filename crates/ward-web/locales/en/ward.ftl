@@ -495,3 +495,17 @@ previous-page = Previous page
 item-kind-announcement = Announcement
 item-kind-article = Article
 search-results-more = More than { $count } results
+
+## Public portal
+login-portal-link = What the community shares publicly
+portal-title = About the community
+portal-intro = Belgian hospitals and care institutions share what they know about security — threat intelligence, supplier assessments, policies, lessons learned — under strict TLP control, and meet every quarter. Patient data never leaves the hospital.
+portal-join = Apply to join
+portal-sign-in = Sign in
+portal-figures = The community in figures
+portal-members = member institutions
+portal-items = items shared among members
+portal-how = Members read what each item's TLP label allows; this page shows only what is marked TLP:CLEAR.
+portal-clear = Shared with everyone (TLP:CLEAR)
+portal-clear-empty = Nothing has been published for everyone yet.
+portal-back = Back to the community page

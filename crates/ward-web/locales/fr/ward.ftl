@@ -495,3 +495,17 @@ previous-page = Page précédente
 item-kind-announcement = Annonce
 item-kind-article = Article
 search-results-more = Plus de { $count } résultats
+
+## Page publique
+login-portal-link = Ce que la communauté partage publiquement
+portal-title = À propos de la communauté
+portal-intro = Des hôpitaux et institutions de soins belges partagent ce qu'ils savent de la sécurité — renseignement sur les menaces, évaluations de fournisseurs, politiques, retours d'expérience — sous un contrôle TLP strict, et se réunissent chaque trimestre. Les données des patients ne quittent jamais l'hôpital.
+portal-join = Demander l'adhésion
+portal-sign-in = Se connecter
+portal-figures = La communauté en chiffres
+portal-members = institutions membres
+portal-items = éléments partagés entre membres
+portal-how = Les membres lisent ce que le label TLP de chaque élément permet ; cette page ne montre que ce qui est marqué TLP:CLEAR.
+portal-clear = Partagé avec tous (TLP:CLEAR)
+portal-clear-empty = Rien n'a encore été publié pour tous.
+portal-back = Retour à la page de la communauté

@@ -495,3 +495,17 @@ previous-page = Vorige pagina
 item-kind-announcement = Mededeling
 item-kind-article = Artikel
 search-results-more = Meer dan { $count } resultaten
+
+## Publieke pagina
+login-portal-link = Wat de gemeenschap publiek deelt
+portal-title = Over de gemeenschap
+portal-intro = Belgische ziekenhuizen en zorginstellingen delen wat ze weten over beveiliging — dreigingsinformatie, leveranciersbeoordelingen, beleid, lessen uit incidenten — onder strikte TLP-regels, en komen elk kwartaal samen. Patiëntgegevens verlaten het ziekenhuis nooit.
+portal-join = Lid worden
+portal-sign-in = Aanmelden
+portal-figures = De gemeenschap in cijfers
+portal-members = aangesloten instellingen
+portal-items = items gedeeld tussen leden
+portal-how = Leden lezen wat het TLP-label van elk item toelaat; deze pagina toont alleen wat als TLP:CLEAR is gemarkeerd.
+portal-clear = Gedeeld met iedereen (TLP:CLEAR)
+portal-clear-empty = Er is nog niets voor iedereen gepubliceerd.
+portal-back = Terug naar de pagina van de gemeenschap

@@ -15,6 +15,7 @@ pub mod layout;
 mod login;
 mod marking;
 mod org;
+mod portal;
 mod profile;
 mod search;
 mod view;
@@ -102,6 +103,8 @@ pub fn routes() -> Router<AppState> {
             post(knowledge::delete_comment),
         )
         .route("/search", get(search::page_of))
+        .route("/public", get(portal::page_of))
+        .route("/public/items/{id}", get(portal::item))
         .route("/audit", get(audit::page))
         .route("/join", get(join::form).post(join::submit))
         .route("/join/status/{secret}", get(join::status))

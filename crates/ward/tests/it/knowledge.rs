@@ -375,3 +375,62 @@ on_each_engine!(the_knowledge_base_works_in_the_browser, |app| {
     let none = b.page("/knowledge?topic=ai").await;
     assert!(!none.contains("Downtime procedures that worked"));
 });
+
+on_each_engine!(the_public_portal_shows_clear_items_only, |app| {
+    let m = members(&app).await;
+    let mut clear = lesson();
+    clear["title"] = json!("Tabletop kit for everyone");
+    clear["tlp"] = json!("CLEAR");
+    clear["anonymous"] = json!(false);
+    let (_, open) = app.api(&m.alpha).post("/articles", &clear).await;
+    let (_, green) = app.api(&m.alpha).post("/articles", &lesson()).await;
+    let (status, _) = app
+        .api(&m.alpha)
+        .post(
+            "/announcements",
+            &json!({"title": "Members only notice", "summary": "", "body": "x", "language": "en",
+                "tlp": "GREEN", "audience": "community"}),
+        )
+        .await;
+    assert_eq!(status, 201);
+
+    let visitor = app.browser();
+    let portal = visitor.get("/public").await;
+    assert_eq!(portal.status(), 200, "no sign-in needed");
+    let html = portal.text().await.unwrap();
+    assert!(html.contains("Tabletop kit for everyone"));
+    assert!(
+        html.contains("AZ Alpha"),
+        "a named CLEAR item shows its organization"
+    );
+    assert!(
+        !html.contains("Ransomware via a supplier"),
+        "GREEN stays inside"
+    );
+    assert!(!html.contains("Members only notice"));
+    assert!(
+        html.contains("<div class=\"value\">3</div>"),
+        "three items shared in all"
+    );
+    let page = visitor
+        .get(&format!("/public/items/{}", open["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.text().await.unwrap().contains("<h2>Timeline</h2>"),
+        "rendered"
+    );
+    let hidden = visitor
+        .get(&format!("/public/items/{}", green["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(
+        hidden.status(),
+        404,
+        "a GREEN item does not exist for the public"
+    );
+    assert_eq!(
+        visitor.get("/public/items/not-an-id").await.status(),
+        400,
+        "a malformed id is a bad request"
+    );
+});
