@@ -10,7 +10,7 @@ use ward_core::ids::ItemId;
 use ward_core::item::{Item, ItemKind};
 use ward_core::marking::{Attribution, Marking, parse_marking};
 use ward_core::org::Language;
-use ward_core::page::{Cursor, Page, PageRequest};
+use ward_core::page::{Page, PageRequest};
 use ward_core::policy;
 use ward_core::text::{line, multiline};
 use ward_core::time::Timestamp;
@@ -281,17 +281,12 @@ pub async fn list(
     .await?
     });
     let fetched = rows.len();
-    let cursor_of = |a: &Announcement| Cursor {
-        key: a.item.created_at,
-        id: a.item.id.as_uuid(),
-    };
-    let kept = announcements_of(viewer, rows);
-    let mut out = Page::from_rows(kept, page.limit, cursor_of);
-    if fetched > page.limit as usize && out.next_cursor.is_none() {
-        // Rows dropped by the policy check shortened the page; still offer the next one.
-        out.next_cursor = out.items.last().map(|a| cursor_of(a).encode());
-    }
-    Ok(out)
+    Ok(Page::from_checked_rows(
+        announcements_of(viewer, rows),
+        fetched,
+        page.limit,
+        |a| a.item.cursor(),
+    ))
 }
 
 /// The pinned announcements the viewer may read, newest first.

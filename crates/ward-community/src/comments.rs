@@ -89,7 +89,7 @@ pub async fn add(
     viewer: &Viewer,
     item_id: ItemId,
     body: &str,
-) -> Result<CommentId, OpError> {
+) -> Result<CommentView, OpError> {
     let p = viewer
         .principal()
         .ok_or(OpError::Forbidden("sign in to comment"))?;
@@ -118,7 +118,43 @@ pub async fn add(
         Some(("item", item.id.to_string())),
         serde_json::json!({"comment": id, "kind": item.kind}),
     );
-    Ok(id)
+    Ok(view_of(
+        viewer,
+        &item,
+        Row {
+            id,
+            author_id: p.person,
+            author_name: p.display_name.clone(),
+            org_id: p.org,
+            org_name: p.org_name.clone(),
+            body: body.to_owned(),
+            created_at: now,
+        },
+    ))
+}
+
+/// Who may delete a comment: its author, the item's editors and the coordinator.
+fn may_delete(viewer: &Viewer, item: &Item, author: PersonId) -> bool {
+    viewer.person_id() == Some(author)
+        || viewer.is_coordinator()
+        || policy::can_edit(viewer, &item.access())
+}
+
+/// A comment as the viewer sees it: a comment from the contributing organization on its own anonymous item would
+/// name it, so it is as anonymous as the item.
+fn view_of(viewer: &Viewer, item: &Item, r: Row) -> CommentView {
+    let hidden = item.attribution == Attribution::Anonymous
+        && r.org_id == item.owner
+        && !policy::reveals_contributor(viewer, &item.access());
+    CommentView {
+        id: r.id,
+        author: (!hidden).then_some(r.author_name),
+        organization: (!hidden).then_some(r.org_name),
+        html: markdown::to_html(&r.body),
+        can_delete: may_delete(viewer, item, r.author_id),
+        body: r.body,
+        created_at: r.created_at,
+    }
 }
 
 /// The comments on an item the caller has read through the access policy (`item` came from a policy-checked
@@ -138,28 +174,7 @@ pub async fn list(tx: &mut Tx, viewer: &Viewer, item: &Item) -> Result<Vec<Comme
     .fetch_all(c)
     .await?
     });
-    let access = item.access();
-    let reveals = policy::reveals_contributor(viewer, &access);
-    let edits = policy::can_edit(viewer, &access);
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            // A comment from the contributing organization on its own anonymous item would name it.
-            let hidden =
-                item.attribution == Attribution::Anonymous && r.org_id == item.owner && !reveals;
-            CommentView {
-                id: r.id,
-                author: (!hidden).then_some(r.author_name),
-                organization: (!hidden).then_some(r.org_name),
-                html: markdown::to_html(&r.body),
-                body: r.body,
-                created_at: r.created_at,
-                can_delete: edits
-                    || viewer.is_coordinator()
-                    || viewer.person_id() == Some(r.author_id),
-            }
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| view_of(viewer, item, r)).collect())
 }
 
 /// Deletes a comment: its author, the item's editors and the coordinator may.
@@ -184,10 +199,7 @@ pub async fn delete(
     .fetch_optional(c)
     .await?);
     let author = author.ok_or(OpError::NotFound)?;
-    let allowed = viewer.person_id() == Some(author)
-        || viewer.is_coordinator()
-        || policy::can_edit(viewer, &item.access());
-    if !allowed {
+    if !may_delete(viewer, &item, author) {
         return Err(OpError::Forbidden(
             "only the comment's author, the item's editors or the coordinator can delete it",
         ));

@@ -9,7 +9,7 @@ use ward_core::ids::{ItemId, PersonId};
 use ward_core::item::{ArticleCategory as Category, Item, ItemKind, Topic};
 use ward_core::marking::{Attribution, Marking, parse_marking};
 use ward_core::org::Language;
-use ward_core::page::{Cursor, Page, PageRequest};
+use ward_core::page::{Page, PageRequest};
 use ward_core::policy;
 use ward_core::text::{line, multiline};
 use ward_core::time::Timestamp;
@@ -384,20 +384,13 @@ pub async fn list(
         .await?
     });
     let fetched = rows.len();
-    let cursor_of = |a: &ArticleHead| Cursor {
-        key: a.item.created_at,
-        id: a.item.id.as_uuid(),
-    };
     let kept: Vec<ArticleHead> = articles_of(viewer, rows)
         .into_iter()
         .map(|a| a.head)
         .collect();
-    let mut out = Page::from_rows(kept, page.limit, cursor_of);
-    if fetched > page.limit as usize && out.next_cursor.is_none() {
-        // Rows dropped by the policy check shortened the page; still offer the next one.
-        out.next_cursor = out.items.last().map(|a| cursor_of(a).encode());
-    }
-    Ok(out)
+    Ok(Page::from_checked_rows(kept, fetched, page.limit, |a| {
+        a.item.cursor()
+    }))
 }
 
 /// Saves a new version of an article. Anyone who may edit may narrow its marking; only the contributing

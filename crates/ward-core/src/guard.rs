@@ -144,13 +144,11 @@ pub fn confirmed_in<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<String>
 }
 
 fn describe(f: &PersonalDataFinding) -> String {
-    let what = match f.kind {
-        FindingKind::NationalNumber => "a Belgian national register number",
-        FindingKind::BisNumber => "a BIS number",
-        FindingKind::Iban => "an IBAN",
-        FindingKind::Email => "an e-mail address",
-        FindingKind::Phone => "a phone number",
+    let article = match f.kind {
+        FindingKind::Iban | FindingKind::Email => "an",
+        FindingKind::NationalNumber | FindingKind::BisNumber | FindingKind::Phone => "a",
     };
+    let what = format!("{article} {}", f.kind.name());
     let fix = if f.confirmable {
         "remove it, or confirm that it may be shared"
     } else {

@@ -98,6 +98,15 @@ pub struct Contributor {
 }
 
 impl Item {
+    /// Its position in lists ordered newest first.
+    #[must_use]
+    pub fn cursor(&self) -> crate::page::Cursor<Timestamp> {
+        crate::page::Cursor {
+            key: self.created_at,
+            id: self.id.as_uuid(),
+        }
+    }
+
     /// The facts the access policy needs.
     #[must_use]
     pub fn access(&self) -> ItemAccess<'_> {

@@ -124,6 +124,22 @@ impl<T> Page<T> {
         }
     }
 
+    /// Builds a page from rows the access policy checked once more after the query: `fetched` is how many rows the
+    /// query returned. When the check dropped some, the page may hold fewer than `limit + 1` rows although more
+    /// exist; the next page is offered all the same.
+    pub fn from_checked_rows<K: Serialize + DeserializeOwned>(
+        kept: Vec<T>,
+        fetched: usize,
+        limit: u32,
+        cursor_of: impl Fn(&T) -> Cursor<K>,
+    ) -> Self {
+        let mut page = Self::from_rows(kept, limit, &cursor_of);
+        if fetched > limit as usize && page.next_cursor.is_none() {
+            page.next_cursor = page.items.last().map(|last| cursor_of(last).encode());
+        }
+        page
+    }
+
     /// Transforms the entries, keeping the cursor.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
         Page {

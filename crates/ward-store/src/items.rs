@@ -11,7 +11,7 @@ use ward_core::ids::{GroupId, ItemId, OrgId, PersonId};
 use ward_core::item::{Item, ItemKind};
 use ward_core::marking::{Attribution, Audience, AudienceKind, Marking};
 use ward_core::org::Language;
-use ward_core::page::{Cursor, Page, PageRequest};
+use ward_core::page::{Page, PageRequest};
 use ward_core::time::Timestamp;
 use ward_core::tlp::Tlp;
 use ward_core::viewer::Viewer;
@@ -223,23 +223,13 @@ pub async fn list_for(
     .fetch_all(c)
     .await?
     });
-    let more = rows.len() > page.limit as usize;
-    let items = readable(viewer, rows);
-    let mut page_out = Page::from_rows(items, page.limit, |i| Cursor {
-        key: i.created_at,
-        id: i.id.as_uuid(),
-    });
-    if more && page_out.next_cursor.is_none() {
-        // Rows dropped by the policy check shortened the page; still offer the next one.
-        page_out.next_cursor = page_out.items.last().map(|i| {
-            Cursor {
-                key: i.created_at,
-                id: i.id.as_uuid(),
-            }
-            .encode()
-        });
-    }
-    Ok(page_out)
+    let fetched = rows.len();
+    Ok(Page::from_checked_rows(
+        readable(viewer, rows),
+        fetched,
+        page.limit,
+        Item::cursor,
+    ))
 }
 
 /// One item, if the viewer may read it.

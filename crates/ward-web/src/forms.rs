@@ -15,6 +15,10 @@ struct CsrfField {
     csrf: String,
 }
 
+/// A form with nothing but its anti-forgery token (a delete or revoke button).
+#[derive(Debug, serde::Deserialize)]
+pub struct NoFields {}
+
 /// Why a form could not be taken.
 #[derive(Debug)]
 pub enum FormRejection {

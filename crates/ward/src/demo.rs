@@ -494,7 +494,7 @@ struct Post {
 }
 
 /// The viewer of a demo person, through a real session and the access policy, inside the seeding transaction.
-async fn viewer_of(tx: &mut WriteTx, person: PersonId) -> Result<Viewer> {
+pub(crate) async fn viewer_of(tx: &mut WriteTx, person: PersonId) -> Result<Viewer> {
     let issued = sessions::create(tx, person, true, None, Some("ward demo")).await?;
     let session = sessions::find(tx, &issued.secret)
         .await?

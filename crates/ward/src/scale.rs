@@ -12,7 +12,6 @@ use rand::{Rng, SeedableRng};
 use serde::Serialize;
 use ward_community::announcements::{self, AnnouncementInput};
 use ward_community::knowledge::{self, ArticleInput};
-use ward_core::auth;
 use ward_core::email::Email;
 use ward_core::ids::{GroupId, OrgId, PersonId};
 use ward_core::item::{ArticleCategory, Topic};
@@ -25,7 +24,7 @@ use ward_core::tlp::Tlp;
 use ward_core::viewer::Viewer;
 use ward_store::orgs::NewOrganization;
 use ward_store::people::NewPerson;
-use ward_store::{AuditCtx, Store, WriteTx, groups, orgs, people, sessions, settings};
+use ward_store::{AuditCtx, Store, WriteTx, groups, orgs, people, settings};
 
 /// The password of every generated account (published: never load a scale community where others can reach it).
 pub const SCALE_PASSWORD: &str = "ward scale bench 2026";
@@ -223,16 +222,16 @@ pub async fn generate(store: &Store, args: &DemoArgs) -> Result<Summary> {
         })
         .collect();
     let vocabulary = Vocabulary::new(&mut rng);
-    let mut viewers: HashMap<PersonId, (Viewer, ward_core::secret::SecretHash)> = HashMap::new();
+    let mut viewers: HashMap<PersonId, Viewer> = HashMap::new();
     let mut written = 0;
     while written < args.items {
         let mut tx = store.write(AuditCtx::system("demo-scale")).await?;
         for _ in 0..BATCH.min(args.items - written) {
             let author = *authors.choose(&mut rng).context("no authors")?;
-            let (viewer, _) = match viewers.entry(author.id) {
+            let viewer = match viewers.entry(author.id) {
                 std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
                 std::collections::hash_map::Entry::Vacant(new) => {
-                    new.insert(viewer_of(&mut tx, author.id).await?)
+                    new.insert(crate::demo::viewer_of(&mut tx, author.id).await?)
                 }
             };
             let marking = marking(&mut rng, &org_ids, &group_ids, &persons)?;
@@ -242,11 +241,6 @@ pub async fn generate(store: &Store, args: &DemoArgs) -> Result<Summary> {
         }
         tx.commit().await?;
     }
-    let mut tx = store.housekeeping().await?;
-    for (_, hash) in viewers.values() {
-        sessions::delete(&mut tx, hash).await?;
-    }
-    tx.commit().await?;
     let mut tx = store.write(AuditCtx::system("demo-scale")).await?;
     settings::put(&mut tx, &community).await?;
     tx.commit().await?;
@@ -295,24 +289,6 @@ fn org_word(kind: OrgKind) -> &'static str {
         OrgKind::Partner => "Partner",
         OrgKind::Supplier => "Supplier",
     }
-}
-
-/// A signed-in viewer for a generated author, through a real session.
-async fn viewer_of(
-    tx: &mut WriteTx,
-    person: PersonId,
-) -> Result<(Viewer, ward_core::secret::SecretHash)> {
-    let issued = sessions::create(tx, person, true, None, Some("ward demo --scale")).await?;
-    let session = sessions::find(tx, &issued.secret)
-        .await?
-        .context("session vanished")?;
-    let principal = people::principal(tx, person)
-        .await?
-        .context("person vanished")?;
-    let community = settings::get(tx).await?;
-    let viewer = auth::viewer_for_session(&session.record, principal, &community, tx.now())
-        .map_err(|e| anyhow!("generated author cannot sign in: {e}"))?;
-    Ok((viewer, session.id_hash))
 }
 
 /// A marking with the spread a real community shows: mostly GREEN to everyone, AMBER to a few, some RED.

@@ -140,13 +140,7 @@ fn report(args: &ScrubArgs, reported: &[Reported]) -> anyhow::Result<()> {
 }
 
 fn describe(r: &Reported) -> String {
-    let what = match r.kind {
-        FindingKind::NationalNumber => "Belgian national register number",
-        FindingKind::BisNumber => "BIS number",
-        FindingKind::Iban => "IBAN",
-        FindingKind::Email => "e-mail address",
-        FindingKind::Phone => "phone number",
-    };
+    let what = r.kind.name();
     match &r.text {
         Some(text) => format!("{}:{}:{}: {what}: {text}", r.file, r.line, r.column),
         None => format!("{}:{}:{}: {what}", r.file, r.line, r.column),

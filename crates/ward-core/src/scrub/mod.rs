@@ -95,6 +95,18 @@ impl FindingKind {
             Self::Phone => "[PHONE-REDACTED]",
         }
     }
+
+    /// The kind in English words, e.g. "Belgian national register number", for messages and reports.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::NationalNumber => "Belgian national register number",
+            Self::BisNumber => "BIS number",
+            Self::Iban => "IBAN",
+            Self::Email => "e-mail address",
+            Self::Phone => "phone number",
+        }
+    }
 }
 
 /// One piece of personal data found in a text: its kind and its byte range (always on char boundaries).

@@ -9,7 +9,7 @@ use ward_community::announcements::{self, AnnouncementDraft, AnnouncementView};
 use ward_core::ids::ItemId;
 use ward_core::page::Page;
 
-use crate::api::{ApiJson, ApiPath, ApiQuery, PageQuery, Problem, created};
+use crate::api::{ApiJson, ApiPath, ApiQuery, PageQuery, Problem, audience_conflict, created};
 use crate::auth::api::ApiCaller;
 use crate::auth::audit_ctx;
 use crate::error::{AppError, AppResult};
@@ -63,15 +63,6 @@ pub async fn create_announcement(
         format!("/api/v1/announcements/{id}"),
         &AnnouncementView::of(&a, viewer),
     ))
-}
-
-fn audience_conflict(e: ward_store::OpError) -> AppError {
-    match e {
-        ward_store::OpError::Conflict(m) => {
-            AppError::Invalid(ward_core::ValidationError::field("audience_ids", m))
-        }
-        other => other.into(),
-    }
 }
 
 /// One announcement. Reading an AMBER, AMBER+STRICT or RED one is recorded in the audit trail.

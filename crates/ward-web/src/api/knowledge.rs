@@ -17,7 +17,7 @@ use ward_core::item::{ArticleCategory, Topic};
 use ward_core::page::Page;
 use ward_store::items;
 
-use crate::api::{ApiJson, ApiPath, ApiQuery, Problem, created};
+use crate::api::{ApiJson, ApiPath, ApiQuery, Problem, audience_conflict, created};
 use crate::auth::api::ApiCaller;
 use crate::auth::audit_ctx;
 use crate::error::{AppError, AppResult};
@@ -101,15 +101,6 @@ pub async fn create_article(
         format!("/api/v1/articles/{id}"),
         &ArticleView::full(&a, viewer),
     ))
-}
-
-fn audience_conflict(e: ward_store::OpError) -> AppError {
-    match e {
-        ward_store::OpError::Conflict(m) => {
-            AppError::Invalid(ValidationError::field("audience_ids", m))
-        }
-        other => other.into(),
-    }
 }
 
 /// One article with its text. Reading an AMBER, AMBER+STRICT or RED article is recorded in the audit trail.
@@ -291,18 +282,10 @@ pub async fn add_comment(
     let body = draft.parse()?;
     let viewer = &caller.viewer;
     let mut tx = state.store().write(audit_ctx(viewer, &req)).await?;
-    let comment = comments::add(&mut tx, viewer, id, &body).await?;
-    let item = items::get_for(&mut tx, viewer, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let view = comments::list(&mut tx, viewer, &item)
-        .await?
-        .into_iter()
-        .find(|c| c.id == comment)
-        .ok_or(AppError::NotFound)?;
+    let view = comments::add(&mut tx, viewer, id, &body).await?;
     tx.commit().await?;
     Ok(created(
-        format!("/api/v1/items/{id}/comments/{comment}"),
+        format!("/api/v1/items/{id}/comments/{}", view.id),
         &view,
     ))
 }

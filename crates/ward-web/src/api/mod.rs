@@ -192,6 +192,16 @@ pub fn problem_response(
         .into_response()
 }
 
+/// An audience naming something unknown (a store conflict) is a problem of the `audience_ids` field.
+pub fn audience_conflict(e: ward_store::OpError) -> AppError {
+    match e {
+        ward_store::OpError::Conflict(m) => {
+            AppError::Invalid(ward_core::ValidationError::field("audience_ids", m))
+        }
+        other => other.into(),
+    }
+}
+
 /// A `201 Created` response with a `Location`.
 pub fn created<T: Serialize>(location: String, body: &T) -> Response {
     (

@@ -17,14 +17,16 @@ use ward_store::items;
 use crate::auth::audit_ctx;
 use crate::auth::session::{SignedIn, UiSession};
 use crate::error::{AppError, AppResult};
-use crate::forms::UiForm;
+use crate::forms::{NoFields, UiForm};
 use crate::i18n::Tr;
 use crate::net::RequestCtx;
 use crate::state::AppState;
 use crate::ui::guard::GuardPanel;
 use crate::ui::home::DoneQuery;
 use crate::ui::layout::{Errors, Layout, ok, page};
-use crate::ui::marking::{MarkingPicker, chosen_ids};
+use crate::ui::marking::{
+    MarkingPicker, chosen_ids, marking_problem_as_field as conflict_as_field,
+};
 use crate::ui::org::{Choice, choices};
 use crate::ui::view::{AnnouncementRow, TlpBadge, audience_words};
 
@@ -309,16 +311,6 @@ impl AnnouncementForm {
     }
 }
 
-fn conflict_as_field(e: AppError) -> AppError {
-    match e {
-        AppError::Conflict(m) => {
-            AppError::Invalid(ward_core::ValidationError::field("audience", m))
-        }
-        AppError::Forbidden(m) => AppError::Invalid(ward_core::ValidationError::field("tlp", m)),
-        other => other,
-    }
-}
-
 /// `POST /announcements`.
 pub async fn create(
     State(state): State<AppState>,
@@ -427,9 +419,6 @@ pub async fn update(
         Err(e) => Err(e),
     }
 }
-
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// `POST /announcements/{id}/delete`.
 pub async fn delete(

@@ -15,7 +15,7 @@ use ward_core::time::Timestamp;
 
 use crate::auth::session::{SignedIn, UiSession};
 use crate::error::{AppError, AppResult};
-use crate::forms::UiForm;
+use crate::forms::{NoFields, UiForm};
 use crate::i18n::Tr;
 use crate::join;
 use crate::net::RequestCtx;
@@ -250,9 +250,6 @@ pub async fn show(
     )
     .await
 }
-
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// The detail page again, with a conflict explained at the top.
 async fn conflict_page(

@@ -13,7 +13,7 @@ use ward_store::{groups, orgs, people};
 
 use crate::auth::session::{SignedIn, UiSession};
 use crate::error::{AppError, AppResult};
-use crate::forms::UiForm;
+use crate::forms::{NoFields, UiForm};
 use crate::i18n::Tr;
 use crate::net::RequestCtx;
 use crate::ops::{self, GroupDraft, OrgDraft};
@@ -420,9 +420,6 @@ pub async fn add_member(
     ops::set_group_member(&state, &session.viewer, &req, id, org, true).await?;
     Ok(Redirect::to(&format!("/community/groups/{id}?done=member-added")).into_response())
 }
-
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// `POST /community/groups/{id}/members/{org}/remove`.
 pub async fn remove_member(

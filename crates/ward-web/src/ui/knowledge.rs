@@ -24,15 +24,16 @@ use ward_store::items;
 use crate::auth::audit_ctx;
 use crate::auth::session::{SignedIn, UiSession};
 use crate::error::{AppError, AppResult};
-use crate::forms::UiForm;
+use crate::forms::{NoFields, UiForm};
 use crate::i18n::Tr;
 use crate::net::RequestCtx;
 use crate::state::AppState;
 use crate::ui::guard::GuardPanel;
+use crate::ui::home::DoneQuery;
 use crate::ui::layout::{Errors, Layout, ok, page};
-use crate::ui::marking::{MarkingPicker, chosen_ids};
+use crate::ui::marking::{MarkingPicker, chosen_ids, marking_problem_as_field};
 use crate::ui::org::{Choice, choices};
-use crate::ui::view::{TlpBadge, audience_words};
+use crate::ui::view::{TlpBadge, audience_words, contributor_words};
 
 /// An article in a list.
 struct ArticleRow {
@@ -55,7 +56,7 @@ impl ArticleRow {
             category: category_name(t, a.category),
             topics: a.topics.iter().map(|x| topic_name(t, *x)).collect(),
             tlp: TlpBadge::of(a.item.marking.tlp),
-            contributor: contributor(a, viewer, t),
+            contributor: contributor_words(&a.item, viewer, t),
             when: t.datetime(&a.item.updated_at),
         }
     }
@@ -67,13 +68,6 @@ fn category_name(t: Tr, c: ArticleCategory) -> String {
 
 fn topic_name(t: Tr, x: Topic) -> String {
     t.get(&format!("topic-{}", x.code()))
-}
-
-fn contributor(a: &ArticleHead, viewer: &Viewer, t: Tr) -> String {
-    a.item.contributor_for(viewer).map_or_else(
-        || t.get("contributor-anonymous"),
-        |c| format!("{} · {}", c.person_name, c.org_name),
-    )
 }
 
 #[derive(Template)]
@@ -202,13 +196,6 @@ impl CommentRow {
             can_delete: c.can_delete,
         }
     }
-}
-
-/// `?done=` after a redirect.
-#[derive(Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: Option<String>,
 }
 
 /// `GET /knowledge/{id}`. Reading an AMBER, AMBER+STRICT or RED article is recorded in the audit trail.
@@ -480,17 +467,6 @@ impl ArticleForm {
     }
 }
 
-/// Conflicts (an unknown audience) and refused re-markings are shown at the field that caused them.
-fn as_field(e: AppError) -> AppError {
-    match e {
-        AppError::Conflict(m) => {
-            AppError::Invalid(ward_core::ValidationError::field("audience", m))
-        }
-        AppError::Forbidden(m) => AppError::Invalid(ward_core::ValidationError::field("tlp", m)),
-        other => other,
-    }
-}
-
 /// `POST /knowledge`.
 pub async fn create(
     State(state): State<AppState>,
@@ -513,7 +489,7 @@ pub async fn create(
         Ok::<_, AppError>(id)
     }
     .await;
-    match result.map_err(as_field) {
+    match result.map_err(marking_problem_as_field) {
         Ok(id) => Ok(Redirect::to(&format!("/knowledge/{id}?done=created")).into_response()),
         Err(AppError::Invalid(e)) => {
             form_page(
@@ -585,7 +561,7 @@ pub async fn update(
         Ok::<_, AppError>(())
     }
     .await;
-    match result.map_err(as_field) {
+    match result.map_err(marking_problem_as_field) {
         Ok(()) => Ok(Redirect::to(&format!("/knowledge/{id}?done=saved")).into_response()),
         Err(AppError::Invalid(e)) => {
             let existing = editable(&state, &session, id).await?;
@@ -603,10 +579,6 @@ pub async fn update(
         Err(e) => Err(e),
     }
 }
-
-/// A form with nothing but its anti-forgery token.
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// `POST /knowledge/{id}/delete`.
 pub async fn delete(

@@ -5,7 +5,9 @@ use ward_core::marking::AudienceKind;
 use ward_core::tlp::Tlp;
 use ward_store::{groups, orgs, people};
 
-use crate::error::AppResult;
+use ward_core::ValidationError;
+
+use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::ui::org::{Choice, choices};
@@ -127,5 +129,16 @@ pub fn chosen_ids(
         "organizations" => orgs,
         "people" => people,
         _ => Vec::new(),
+    }
+}
+
+/// Shows a marking the store refused at the form field that set it: an audience naming something unknown at the
+/// audience, a re-marking the editor may not make at the TLP label.
+#[must_use]
+pub fn marking_problem_as_field(e: AppError) -> AppError {
+    match e {
+        AppError::Conflict(m) => AppError::Invalid(ValidationError::field("audience", m)),
+        AppError::Forbidden(m) => AppError::Invalid(ValidationError::field("tlp", m)),
+        other => other,
     }
 }

@@ -8,7 +8,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use ward_community::{announcements, knowledge, markdown};
 use ward_core::ids::ItemId;
-use ward_core::item::{Item, ItemKind};
+use ward_core::item::Item;
 use ward_core::page::PageRequest;
 use ward_core::time::Timestamp;
 use ward_core::tlp::Tlp;
@@ -111,21 +111,15 @@ pub async fn item(
 ) -> AppResult<Response> {
     let public = Viewer::public();
     let mut tx = state.store().read().await?;
-    let item = items::get_for(&mut tx, &public, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (html, text) = match item.kind {
-        ItemKind::Announcement => {
-            let a = announcements::get(&mut tx, &public, id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            (String::new(), a.body)
-        }
-        ItemKind::Article => {
+    // Each kind's read applies the policy itself; the id tells which kind answers.
+    let (item, html, text) = match announcements::get(&mut tx, &public, id).await? {
+        Some(a) => (a.item, String::new(), a.body),
+        None => {
             let a = knowledge::get(&mut tx, &public, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            (markdown::to_html(&a.body), String::new())
+            let html = markdown::to_html(&a.body);
+            (a.head.item, html, String::new())
         }
     };
     tx.finish().await?;

@@ -16,7 +16,7 @@ use ward_store::{people, tokens};
 use crate::auth::mfa::{self, Enrolment};
 use crate::auth::session::{SignedIn, UiSession};
 use crate::error::{AppError, AppResult};
-use crate::forms::UiForm;
+use crate::forms::{NoFields, UiForm};
 use crate::i18n::Tr;
 use crate::net::RequestCtx;
 use crate::ops::{self, PasswordDraft, ProfileDraft, TokenDraft};
@@ -294,9 +294,6 @@ pub async fn create_token(
         Err(e) => Err(e),
     }
 }
-
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// `POST /profile/tokens/{id}/revoke`.
 pub async fn revoke_token(

@@ -15,8 +15,8 @@ use crate::i18n::Tr;
 use crate::search::{self, SearchParams};
 use crate::state::AppState;
 use crate::ui::layout::{Errors, Layout, page};
-use crate::ui::org::Choice;
-use crate::ui::view::TlpBadge;
+use crate::ui::org::{Choice, choices};
+use crate::ui::view::{TlpBadge, contributor_words};
 
 struct ResultRow {
     href: String,
@@ -54,19 +54,9 @@ fn href(kind: ItemKind, id: &str) -> String {
     }
 }
 
-fn options<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
-    chosen: Option<&String>,
-) -> Vec<Choice> {
-    all.iter()
-        .map(|v| Choice {
-            value: code(*v).to_owned(),
-            label: label(*v),
-            selected: chosen.is_some_and(|c| c == code(*v)),
-        })
-        .collect()
+/// The value of a filter as chosen, if it names a known code (the form keeps an unknown one visible as an error).
+fn chosen<T: std::str::FromStr>(value: Option<&String>) -> Vec<T> {
+    value.and_then(|v| v.parse().ok()).into_iter().collect()
 }
 
 /// `GET /search`.
@@ -105,10 +95,7 @@ pub async fn page_of(
                         title: snippet(&item.title, &s.text, 1_000),
                         kind: t.get(&format!("item-kind-{}", item.kind.code())),
                         tlp: TlpBadge::of(item.marking.tlp),
-                        contributor: item.contributor_for(viewer).map_or_else(
-                            || t.get("contributor-anonymous"),
-                            |c| format!("{} · {}", c.person_name, c.org_name),
-                        ),
+                        contributor: contributor_words(item, viewer, t),
                         when: t.datetime(&item.updated_at),
                         snippet: pieces.clone(),
                     }
@@ -132,29 +119,35 @@ pub async fn page_of(
         status,
         &SearchPage {
             layout: Layout::signed_in(t, &session, &community, title, "search", "/search"),
-            kinds: options(
+            kinds: choices(
+                t,
                 ItemKind::ALL,
                 ItemKind::code,
-                |k| t.get(&format!("item-kind-{}", k.code())),
-                params.kind.as_ref(),
+                "item-kind",
+                &chosen(params.kind.as_ref()),
             ),
-            topics: options(
+            topics: choices(
+                t,
                 Topic::ALL,
                 Topic::code,
-                |x| t.get(&format!("topic-{}", x.code())),
-                params.topic.as_ref(),
+                "topic",
+                &chosen(params.topic.as_ref()),
             ),
-            tlps: options(
-                &Tlp::ALL,
-                Tlp::label,
-                |x| x.label().to_owned(),
-                params.tlp.as_ref(),
-            ),
-            languages: options(
+            // TLP labels are the same in every language: no message to look up.
+            tlps: Tlp::ALL
+                .iter()
+                .map(|x| Choice {
+                    value: x.label().to_owned(),
+                    label: x.label().to_owned(),
+                    selected: chosen::<Tlp>(params.tlp.as_ref()).contains(x),
+                })
+                .collect(),
+            languages: choices(
+                t,
                 Language::ALL,
                 Language::code,
-                |l| t.get(&format!("language-{}", l.code())),
-                params.language.as_ref(),
+                "language",
+                &chosen(params.language.as_ref()),
             ),
             searched,
             total,

@@ -1,6 +1,7 @@
 //! Small view models shared by several pages.
 
 use ward_community::announcements::Announcement;
+use ward_core::item::Item;
 use ward_core::marking::Audience;
 use ward_core::tlp::Tlp;
 use ward_core::viewer::Viewer;
@@ -64,14 +65,20 @@ impl AnnouncementRow {
             summary: a.item.summary.clone(),
             tlp: TlpBadge::of(a.item.marking.tlp),
             audience: audience_words(&a.item.marking.audience, t),
-            contributor: a.item.contributor_for(viewer).map_or_else(
-                || t.get("contributor-anonymous"),
-                |c| format!("{} · {}", c.person_name, c.org_name),
-            ),
+            contributor: contributor_words(&a.item, viewer, t),
             when: t.datetime(&a.item.created_at),
             pinned: a.pinned,
         }
     }
+}
+
+/// Who contributed an item, as the viewer may know it: "person · organization", or "anonymous".
+#[must_use]
+pub fn contributor_words(item: &Item, viewer: &Viewer, t: Tr) -> String {
+    item.contributor_for(viewer).map_or_else(
+        || t.get("contributor-anonymous"),
+        |c| format!("{} · {}", c.person_name, c.org_name),
+    )
 }
 
 /// The audience in words ("the whole community", "3 organizations").
