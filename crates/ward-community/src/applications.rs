@@ -344,11 +344,21 @@ pub async fn submit(tx: &mut WriteTx, input: &ApplicationInput) -> Result<Submit
     })
 }
 
-/// One application.
+/// One application, for the coordinator.
 ///
 /// # Errors
-/// On store errors.
-pub async fn get(tx: &mut Tx, id: ApplicationId) -> Result<Option<Application>, OpError> {
+/// [`OpError::Forbidden`] for anyone but the coordinator; store errors.
+pub async fn get(
+    tx: &mut Tx,
+    viewer: &Viewer,
+    id: ApplicationId,
+) -> Result<Option<Application>, OpError> {
+    coordinator(viewer)?;
+    fetch(tx, id).await
+}
+
+/// One application, for callers that checked the coordinator already.
+async fn fetch(tx: &mut Tx, id: ApplicationId) -> Result<Option<Application>, OpError> {
     Ok(on_engine!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(
         format!("SELECT {COLUMNS} FROM applications WHERE id = $1")
     ))
@@ -378,15 +388,17 @@ impl Filter {
     }
 }
 
-/// Applications newest first, a page at a time.
+/// Applications newest first, a page at a time, for the coordinator.
 ///
 /// # Errors
-/// On store errors.
+/// [`OpError::Forbidden`] for anyone but the coordinator; store errors.
 pub async fn list(
     tx: &mut Tx,
+    viewer: &Viewer,
     filter: Filter,
     page: &PageRequest<Timestamp>,
 ) -> Result<Page<Application>, OpError> {
+    coordinator(viewer)?;
     let (after_at, after_id) = page.after.as_ref().map_or((None, None), |c| {
         (Some(c.key), Some(ApplicationId::from_uuid(c.id)))
     });
@@ -419,11 +431,12 @@ pub struct ApplicationCounts {
     pub rejected: i64,
 }
 
-/// Counts the applications by status.
+/// Counts the applications by status, for the coordinator.
 ///
 /// # Errors
-/// On store errors.
-pub async fn counts(tx: &mut Tx) -> Result<ApplicationCounts, OpError> {
+/// [`OpError::Forbidden`] for anyone but the coordinator; store errors.
+pub async fn counts(tx: &mut Tx, viewer: &Viewer) -> Result<ApplicationCounts, OpError> {
+    coordinator(viewer)?;
     let rows: Vec<(ApplicationStatus, i64)> = on_engine!(tx, |c| sqlx::query_as(
         "SELECT status, COUNT(*) FROM applications GROUP BY status"
     )
@@ -479,7 +492,7 @@ async fn claim(
     if claimed == 1 {
         return Ok(());
     }
-    match get(tx, id).await? {
+    match fetch(tx, id).await? {
         Some(_) => Err(OpError::Conflict(ALREADY_DECIDED)),
         None => Err(OpError::NotFound),
     }
@@ -507,7 +520,7 @@ pub async fn approve(
 ) -> Result<Approval, OpError> {
     let by = coordinator(viewer)?;
     claim(tx, id, by, ApplicationStatus::Approved, None).await?;
-    let applied = get(tx, id).await?.ok_or(OpError::NotFound)?;
+    let applied = fetch(tx, id).await?.ok_or(OpError::NotFound)?;
     let organization = orgs::create(
         tx,
         &NewOrganization {
@@ -553,7 +566,7 @@ pub async fn approve(
         Some(("application", id.to_string())),
         serde_json::json!({"org_name": organization.name, "invitation": invitation.id}),
     );
-    let application = get(tx, id).await?.ok_or(OpError::NotFound)?;
+    let application = fetch(tx, id).await?.ok_or(OpError::NotFound)?;
     Ok(Approval {
         application,
         organization,
@@ -602,7 +615,7 @@ pub async fn reject(
     let reason = multiline(reason, 1, MAX_REASON)
         .map_err(|e| ValidationError::field("reason", e.to_string()))?;
     claim(tx, id, by, ApplicationStatus::Rejected, Some(&reason)).await?;
-    let application = get(tx, id).await?.ok_or(OpError::NotFound)?;
+    let application = fetch(tx, id).await?.ok_or(OpError::NotFound)?;
     tx.record(
         actions::REJECTED,
         None,

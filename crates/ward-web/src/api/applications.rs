@@ -75,7 +75,7 @@ pub async fn list_applications(
     }
     .request()?;
     let mut tx = state.store().read().await?;
-    let page = applications::list(&mut tx, filter, &request).await?;
+    let page = applications::list(&mut tx, &caller.viewer, filter, &request).await?;
     tx.finish().await?;
     Ok(Json(page))
 }
@@ -90,7 +90,7 @@ pub async fn get_application(
 ) -> AppResult<Json<Application>> {
     coordinator_only(&caller.viewer)?;
     let mut tx = state.store().read().await?;
-    let application = applications::get(&mut tx, id)
+    let application = applications::get(&mut tx, &caller.viewer, id)
         .await?
         .ok_or(AppError::NotFound)?;
     tx.finish().await?;

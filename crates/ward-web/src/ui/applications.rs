@@ -93,9 +93,10 @@ pub async fn list(
     coordinator_only(&session)?;
     let decided_page = PageRequest::<Timestamp>::parse(Some(25), q.cursor.as_deref())?;
     let mut tx = state.store().read().await?;
-    let counts = applications::counts(&mut tx).await?;
+    let counts = applications::counts(&mut tx, &session.viewer).await?;
     let pending = applications::list(
         &mut tx,
+        &session.viewer,
         Filter::Status(ApplicationStatus::Received),
         &PageRequest {
             limit: 200,
@@ -103,7 +104,8 @@ pub async fn list(
         },
     )
     .await?;
-    let decided = applications::list(&mut tx, Filter::Decided, &decided_page).await?;
+    let decided =
+        applications::list(&mut tx, &session.viewer, Filter::Decided, &decided_page).await?;
     tx.finish().await?;
     let community = state.settings().await?.community_name;
     Ok(page(
@@ -170,7 +172,7 @@ async fn detail_page(
     extras: Extras,
 ) -> AppResult<Response> {
     let mut tx = state.store().read().await?;
-    let a = applications::get(&mut tx, id)
+    let a = applications::get(&mut tx, &session.viewer, id)
         .await?
         .ok_or(AppError::NotFound)?;
     tx.finish().await?;
